@@ -1,0 +1,54 @@
+import type { AnswerJudgement } from '../model/judge-answer.ts';
+import type { TeardownStack } from '../run/teardown.ts';
+
+/** What an AWS lab's collector may use: the endpoint, and what the deployment produced. */
+export interface AwsLabContext {
+  target: string;
+  /** Undefined for live AWS (the SDK's default endpoint resolution applies). */
+  endpoint?: string;
+  region: string;
+  /** Only for emulators; live AWS uses the SDK's default credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  runId: string;
+  stateBucket: string;
+  /** Terraform outputs per stack name, non-sensitive only. */
+  outputs: Record<string, Record<string, unknown>>;
+  /** Synthesized Terraform JSON per stack name (cdk.tf.json parsed). */
+  synthesized: Record<string, unknown>;
+}
+
+export interface LabContext {
+  /** A directory of this lab's own inside the run's work dir. */
+  workDir: string;
+  /** Aborted on Ctrl-C or when another stage failed: stop early, the teardown runs anyway. */
+  signal: AbortSignal;
+  log(line: string): void;
+  /** Register every process, namespace, rule or file you create here, right after creating it. */
+  teardown: TeardownStack;
+  aws?: AwsLabContext;
+}
+
+export interface LabQuestion<E> {
+  /** Stable part of the question key: `${lab.id}/${id}`. */
+  id: string;
+  title: string;
+  /**
+   * Content signature: the question matches when every group has at least one pattern found in the question
+   * text, so reordered, renumbered or reworded journals still map.
+   */
+  signature: RegExp[][];
+  /** Pure: statements and the lab's evidence in, claims out. Never does I/O. */
+  judge(statements: readonly string[], evidence: E, target: string): AnswerJudgement;
+}
+
+export interface Lab<E = unknown> {
+  id: string;
+  title: string;
+  /** `aws` labs need a deployed two-tier stack on a target; `local` labs run on this machine only. */
+  kind: 'aws' | 'local';
+  /** `lab doctor` tool names this lab uses (e.g. 'tshark'); missing ones make the lab fall back or say why. */
+  tools: string[];
+  questions: LabQuestion<E>[];
+  /** All I/O lives here; returns a plain, serialisable evidence snapshot. */
+  collect(ctx: LabContext): Promise<E>;
+}
