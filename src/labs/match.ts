@@ -4,23 +4,27 @@ export interface LabMatch {
   lab: Lab;
   labQuestion: LabQuestion<unknown>;
   key: string;
+  score: number;
 }
 
 /**
- * Maps a journal question to the lab question whose content signature it carries. Every signature group must
- * match; among full matches the one with the most matching patterns wins, so a more specific lab beats a broad one.
+ * Maps a journal question to the lab questions whose content signature it carries: at most one per lab, best
+ * first. Every signature group must match; more matching patterns rank higher. The best match names the
+ * question's key, so the key survives reordering and renumbering.
  */
-export function matchQuestion(questionText: string, labs: readonly Lab[]): LabMatch | undefined {
-  let best: { match: LabMatch; score: number } | undefined;
+export function matchQuestion(questionText: string, labs: readonly Lab[]): LabMatch[] {
+  const matches: LabMatch[] = [];
   for (const lab of labs) {
+    let best: LabMatch | undefined;
     for (const labQuestion of lab.questions) {
       const score = signatureScore(questionText, labQuestion.signature);
       if (score > 0 && (!best || score > best.score)) {
-        best = { match: { lab, labQuestion, key: `${lab.id}/${labQuestion.id}` }, score };
+        best = { lab, labQuestion: labQuestion as LabQuestion<unknown>, key: `${lab.id}/${labQuestion.id}`, score };
       }
     }
+    if (best) matches.push(best);
   }
-  return best?.match;
+  return matches.sort((a, b) => b.score - a.score);
 }
 
 /** 0 unless every group matches; otherwise the number of patterns that matched. */
