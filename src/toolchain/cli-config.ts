@@ -4,7 +4,7 @@ import type { ProviderMirror } from './provider-mirror.ts';
 
 /** An HCL quoted string: JSON escapes are valid HCL escapes; `${` and `%{` would start templates, so double them. */
 function hclString(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(s).replace(/([$%])\{/g, (_, sigil: string) => `${sigil}${sigil}{`);
 }
 
 function hclList(items: readonly string[]): string {
