@@ -33,7 +33,8 @@ export function isUrlOnlyLine(line: string): boolean {
 
 /** A line that finishes a question sentence; the lines after it may be URLs, sub-parts, or a lazy answer. */
 export function endsQuestionSentence(line: string): boolean {
-  return /[?;:.!)]\s*$/.test(line);
+  // A trailing emoji or symbol ("... für Sicherheit? 🔒") does not keep the sentence open.
+  return /[?;:.!)][\s\p{S}\p{Extended_Pictographic}\uFE0F\u200D]*$/u.test(line);
 }
 
 /** A bullet sub-part of a question ("* Listeners"): one short phrase, not a sentence of an answer. */
