@@ -22,7 +22,7 @@ export async function requiredAwsProvider(): Promise<RequiredProvider> {
     const pkg = JSON.parse(await readFile(file, 'utf8')) as { cdktf?: { provider?: { name?: string; version?: string } } };
     const name = pkg.cdktf?.provider?.name;
     const version = pkg.cdktf?.provider?.version;
-    if (name && version) return { source: name, version, from: '@cdktf/provider-aws package.json (cdktf.provider)' };
+    if (name && version) return { source: name, version, from: '@cdktf/provider-aws/package.json cdktf.provider' };
   } catch {
     // bindings not installed yet (before npm ci): the documented expectation still tells the user what to fetch
   }
