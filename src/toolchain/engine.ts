@@ -13,26 +13,17 @@ export interface EngineInfo {
 }
 
 /**
- * Oldest release the harness runs at all: 1.6 reworked the S3 backend (`endpoints { s3 = ... }`, `use_path_style`),
- * which is how the state bucket is pointed at moto or LocalStack.
+ * Oldest release the harness runs. The state backend always sets S3 `use_lockfile` (stacks/aws-context.ts), which
+ * Terraform accepts from 1.10 (experimental there, GA in 1.11) and OpenTofu from 1.10; older engines stop at
+ * `init` with "Unsupported argument", so refuse them up front. (1.6 alone would do for `endpoints { s3 }`.)
  */
-export const MIN_ENGINE_VERSION = '1.6.0';
-/**
- * S3 backend `use_lockfile` (S3-native state locking) exists from Terraform 1.10 (experimental, GA in 1.11) and
- * OpenTofu 1.10; older engines reject the argument, so the engine must leave it out for them.
- */
-export const S3_LOCKFILE_MIN_VERSION = '1.10.0';
+export const MIN_ENGINE_VERSION = '1.10.0';
 
 const ENGINE_NAMES: readonly EngineName[] = ['terraform', 'tofu'];
 
 export const INSTALL_ENGINE_FIX =
   'Install Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install) or OpenTofu >= 1.10 ' +
   '(https://opentofu.org/docs/intro/install/) and put it on PATH; or choose one with LAB_ENGINE=terraform|tofu';
-
-/** Whether this engine accepts `use_lockfile = true` in an S3 backend block. */
-export function supportsS3Lockfile(engine: EngineInfo): boolean {
-  return isAtLeast(engine.version, S3_LOCKFILE_MIN_VERSION);
-}
 
 /**
  * Environment for running the engine for a probe: no update check, and an empty CLI config so a broken
@@ -78,7 +69,7 @@ async function inspectEngine(name: EngineName, env: NodeJS.ProcessEnv): Promise<
   }
   if (!isAtLeast(version, MIN_ENGINE_VERSION)) {
     return new EnvironmentError(
-      `${name} ${version} at ${bin} is too old: the harness needs >= ${MIN_ENGINE_VERSION}, and >= ${S3_LOCKFILE_MIN_VERSION} for S3 backend use_lockfile`,
+      `${name} ${version} at ${bin} is too old: the harness needs >= ${MIN_ENGINE_VERSION} (its S3 state backend uses use_lockfile)`,
       INSTALL_ENGINE_FIX,
     );
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EnvironmentError, UsageError } from '../../src/errors.ts';
-import { findEngine, supportsS3Lockfile } from '../../src/toolchain/engine.ts';
+import { findEngine } from '../../src/toolchain/engine.ts';
 import { findExecutable } from '../../src/toolchain/which.ts';
 import { runBounded } from '../../src/toolchain/run-bounded.ts';
 import { tempDir, writeFakeBin } from './path-helpers.ts';
@@ -61,10 +61,11 @@ describe('findEngine with fake engines on PATH', () => {
   });
 
   it('a too-old terraform is refused, and tofu is used when it is new enough', async () => {
-    await writeFakeBin(dir, 'terraform', fakeEngineScript('1.5.7'));
+    // 1.9 still lacks S3 use_lockfile, which the state backend always sets.
+    await writeFakeBin(dir, 'terraform', fakeEngineScript('1.9.8'));
     const err = (await findEngine(envWith()).catch((e: unknown) => e)) as EnvironmentError;
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect(err.message).toMatch(/terraform 1\.5\.7 .* too old: the harness needs >= 1\.6\.0, and >= 1\.10\.0 for S3 backend use_lockfile/);
+    expect(err.message).toMatch(/terraform 1\.9\.8 .* too old: the harness needs >= 1\.10\.0 \(its S3 state backend uses use_lockfile\)/);
     await writeFakeBin(dir, 'tofu', fakeEngineScript('1.10.0'));
     expect((await findEngine(envWith())).name).toBe('tofu');
   });
@@ -74,11 +75,6 @@ describe('findEngine with fake engines on PATH', () => {
     await expect(findEngine(envWith({ LAB_ENGINE: 'terraform' }))).rejects.toThrow(/did not report a version/);
   });
 
-  it('knows which versions accept S3 use_lockfile', () => {
-    expect(supportsS3Lockfile({ name: 'terraform', path: '', version: '1.9.8' })).toBe(false);
-    expect(supportsS3Lockfile({ name: 'terraform', path: '', version: '1.10.0' })).toBe(true);
-    expect(supportsS3Lockfile({ name: 'tofu', path: '', version: '1.11.0' })).toBe(true);
-  });
 });
 
 const realTerraform = findExecutable('terraform');

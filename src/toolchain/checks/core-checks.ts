@@ -1,6 +1,6 @@
 import { EnvironmentError, LabError } from '../../errors.ts';
 import type { ToolCheck } from '../check-types.ts';
-import { findEngine, INSTALL_ENGINE_FIX, S3_LOCKFILE_MIN_VERSION, supportsS3Lockfile } from '../engine.ts';
+import { findEngine, INSTALL_ENGINE_FIX, MIN_ENGINE_VERSION } from '../engine.ts';
 import { findProviderMirror, mirrorHasProvider } from '../provider-mirror.ts';
 import { inspectMoto } from '../moto.ts';
 import { requiredAwsProvider } from '../required-provider.ts';
@@ -26,10 +26,8 @@ export async function checkEngine(env: NodeJS.ProcessEnv): Promise<ToolCheck> {
   const base = { name: 'engine', enables: 'deploying the lab stacks (terraform or tofu init/apply/destroy)', required: true };
   try {
     const engine = await findEngine(env);
-    const lockfile = supportsS3Lockfile(engine)
-      ? 'S3 backend use_lockfile supported'
-      : `S3 backend use_lockfile needs >= ${S3_LOCKFILE_MIN_VERSION}; state locking is unavailable with ${engine.version}`;
-    return { ...base, found: true, version: `${engine.name} ${engine.version}`, path: engine.path, detail: lockfile };
+    const detail = `>= ${MIN_ENGINE_VERSION}, so the S3 state backend's use_lockfile works`;
+    return { ...base, found: true, version: `${engine.name} ${engine.version}`, path: engine.path, detail };
   } catch (err) {
     if (!(err instanceof LabError)) throw err;
     return { ...base, found: false, fix: err.fix || INSTALL_ENGINE_FIX, detail: err.message };
