@@ -1,0 +1,41 @@
+/**
+ * Proxy vs pass-through load balancing, and what a reverse proxy does, shown on a real HAProxy in front of real
+ * HTTPS backends on loopback, plus what the ELBv2 API says about listener protocols on the deployed ALB and NLB.
+ */
+import type { Lab, LabContext } from '../src/labs/lab.ts';
+import { collectLocalDataPlane } from '../checks/lb-modes/collect-data-plane.ts';
+import { collectListenerProtocolEvidence } from '../checks/lb-modes/collect-api.ts';
+import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
+import { judgeComponentsAnswer } from '../checks/lb-modes/judge-q5.ts';
+
+export { collectLocalDataPlane };
+
+async function collect(ctx: LabContext): Promise<LbModesEvidence> {
+  ctx.log('lb-modes: HAProxy in HTTP mode and TCP mode on 127.0.0.1');
+  const dataPlane = await collectLocalDataPlane(ctx);
+  ctx.log('lb-modes: ELBv2 listener protocols on the ALB and the NLB');
+  const api = await collectListenerProtocolEvidence(ctx);
+  return { dataPlane, api };
+}
+
+const lab: Lab<LbModesEvidence> = {
+  id: 'lb-modes',
+  title: 'Proxy, pass-through and reverse proxy: a real HAProxy in HTTP and TCP mode, and the ALB/NLB listener API',
+  kind: 'aws',
+  tools: ['haproxy'],
+  questions: [
+    {
+      id: 'proxy-passthrough-reverse-proxy',
+      title: 'Proxy load balancer, pass-through load balancer and reverse proxy',
+      signature: [
+        [/proxy load[\s-]?balanc/i],
+        [/pass[\s-]?thr(?:u|ough)/i],
+        [/reverse[\s-]?proxy/i],
+      ],
+      judge: (statements, evidence) => judgeComponentsAnswer(statements, evidence),
+    },
+  ],
+  collect,
+};
+
+export default lab;
