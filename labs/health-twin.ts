@@ -1,0 +1,31 @@
+/**
+ * How an ALB decides which targets are healthy, shown on an HAProxy twin configured from the target group's
+ * health-check settings (scaled down in time): measured down/up times, the all-unhealthy case next to what AWS
+ * documents, and a capture proving the LB → target leg carries only TLS.
+ */
+import type { Lab } from '../src/labs/lab.ts';
+import { collectHealthTwin } from '../checks/health-twin/collect.ts';
+import type { HealthTwinEvidence } from '../checks/health-twin/evidence.ts';
+import { judgeHealthAnswer } from '../checks/health-twin/judge-q3.ts';
+
+const lab: Lab<HealthTwinEvidence> = {
+  id: 'health-twin',
+  title: 'ALB health checks, measured on an HAProxy twin configured from the target group settings',
+  kind: 'local',
+  tools: ['haproxy', 'tcpdump', 'tshark'],
+  questions: [
+    {
+      id: 'healthy-targets',
+      title: 'How the ALB decides which backends are healthy (behaviour)',
+      signature: [
+        [/load balancer/i, /\bALB\b/],
+        [/health(y|\s*check)/i],
+        [/backend|target/i],
+      ],
+      judge: (statements, evidence) => judgeHealthAnswer(statements, evidence),
+    },
+  ],
+  collect: collectHealthTwin,
+};
+
+export default lab;
