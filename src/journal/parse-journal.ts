@@ -10,7 +10,15 @@ import {
   span,
   type JournalBlock,
 } from './blocks.ts';
-import { bareNumber, endsQuestionSentence, isPlaceholder, isQuestionForm, isSubPartLine, isUrlOnlyLine } from './question-form.ts';
+import {
+  bareNumber,
+  endsQuestionSentence,
+  invitesSubParts,
+  isPlaceholder,
+  isQuestionForm,
+  isSubPartLine,
+  isUrlOnlyLine,
+} from './question-form.ts';
 import { findResultBlocks, lineLocator, maskResultBlocks, type ResultBlock } from './result-markers.ts';
 import { itemStatement, sentenceStatements } from './statements.ts';
 
@@ -185,7 +193,10 @@ class QuestionReader {
     this.addAnswer(start, end, itemStatement(this.text, contentStart, end));
   }
 
+  /** Only a question that announces parts ("the following;", "given below", "these ...") has bullet sub-parts. */
   private isSubPart(item: ListItem): boolean {
+    const open = this.open;
+    if (!open || !invitesSubParts(this.text.slice(open.questionStart, open.questionEnd))) return false;
     const first = item.children[0];
     if (!first || first.type !== 'paragraph') return false;
     const [pStart, pEnd] = span(first);
@@ -229,7 +240,8 @@ class QuestionReader {
       case 'table':
         return true;
       case 'paragraph':
-        return bareNumber(this.text.slice(next.start, next.end)) !== null;
+        if (bareNumber(this.text.slice(next.start, next.end)) !== null) return true;
+        return this.opensNumberingAgain(i);
       case 'item': {
         if (!next.ordered) return false;
         if (next.node.children.length === 0) return true;
@@ -242,8 +254,26 @@ class QuestionReader {
       case 'heading':
         return next.node.depth <= heading.node.depth && this.isSectionHeading(i + 1);
       default:
-        return false;
+        return this.opensNumberingAgain(i);
     }
+  }
+
+  /**
+   * A title-like heading with an intro before its questions: a section when the first numbered item before the
+   * next heading is a question (or slot) numbered 1, i.e. the numbering starts again.
+   */
+  private opensNumberingAgain(i: number): boolean {
+    const heading = this.blocks[i];
+    if (heading.kind !== 'heading' || this.readsAsProse(heading.node)) return false;
+    for (const next of this.blocks.slice(i + 1)) {
+      if (next.kind === 'heading' || next.kind === 'table') return false;
+      if (next.kind !== 'item' || !next.ordered) continue;
+      if (next.number !== 1 && next.number !== null) return false;
+      if (next.node.children.length === 0) return true;
+      const split = this.splitItem(next.node);
+      return split !== null && isQuestionForm(this.text.slice(itemContentStart(this.text, next), split.questionEnd));
+    }
+    return false;
   }
 
   private readsAsProse(heading: Heading): boolean {

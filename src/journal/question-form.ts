@@ -37,6 +37,12 @@ export function endsQuestionSentence(line: string): boolean {
   return /[?;:.!)][\s\p{S}\p{Extended_Pictographic}\uFE0F\u200D]*$/u.test(line);
 }
 
+/** The question announces a list of parts to address, so short bullets right under it are part of it. */
+export function invitesSubParts(question: string): boolean {
+  const firstLines = question.split(/\r?\n/).filter((line) => !isUrlOnlyLine(line) && !/^\s*[*+-]\s/.test(line)).join(' ');
+  return /[:;]\s*$/.test(firstLines.trim()) || /\b(?:the following|below|these|each of|as follows)\b/i.test(firstLines);
+}
+
 /** A bullet sub-part of a question ("* Listeners"): one short phrase, not a sentence of an answer. */
 export function isSubPartLine(line: string): boolean {
   const t = line.trim();

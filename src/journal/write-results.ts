@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.ts';
+import { StageError, UsageError } from '../errors.ts';
 import type { JournalDocument } from './parse-journal.ts';
 import { sha256 } from './read-journal.ts';
 import { beginMarker, endMarker, RESULT_KEY } from './result-markers.ts';
@@ -93,11 +93,11 @@ export async function writeJournalResults(
   const next = applyResultBlocks(doc, blocks);
   if (next === doc.text) return { changed: false };
 
-  const { mode } = await stat(file);
   const backupPath = `${file}.bak`;
-  await writeFile(backupPath, onDisk, { mode });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    const { mode } = await stat(file);
+    await writeFile(backupPath, onDisk, { mode });
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(next, 'utf8');
@@ -109,7 +109,13 @@ export async function writeJournalResults(
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new StageError(
+      `Could not write the results into ${doc.path} (${code}).`,
+      `Make ${path.dirname(file)} writable (or free some disk space) and re-run the command.`,
+      'The journal itself was not modified (results are written to a temp file and renamed over it only when complete).',
+      { cause: err },
+    );
   }
   await syncDirectory(path.dirname(file));
   return { changed: true, backupPath };

@@ -168,7 +168,7 @@ describe('parseJournal on variants', () => {
       '1. Why does TLS matter — für Sicherheit? 🔒',
       'TLS chiffre les données 🔐 entre le client et le serveur. 証明書はサーバーを認証します。 Ça marche!',
       '',
-      '2. Describe 負荷分散.',
+      '2. Describe each of these 負荷分散 terms.',
       '* Café',
       '* 代理',
       '👍 A reverse proxy terminates TLS. Naïve clients see one endpoint.',
@@ -184,8 +184,43 @@ describe('parseJournal on variants', () => {
       '証明書はサーバーを認証します。',
       'Ça marche!',
     ]);
-    expect(q2.question).toBe('Describe 負荷分散.\n* Café\n* 代理');
+    expect(q2.question).toBe('Describe each of these 負荷分散 terms.\n* Café\n* 代理');
     expect(q2.statements.map((s) => s.text)).toEqual(['👍 A reverse proxy terminates TLS.', 'Naïve clients see one endpoint.']);
+  });
+
+  it('reads short bullets as the answer unless the question announces parts', () => {
+    const text = ['## AWS', '', '1. List three AWS regions.', '* us-east-1', '* eu-west-1', '* ap-south-1', ''].join('\n');
+    const [q] = parseJournal(text).questions;
+    expect(q.question).toBe('List three AWS regions.');
+    expect(q.statements.map((s) => s.text)).toEqual(['us-east-1', 'eu-west-1', 'ap-south-1']);
+  });
+
+  it('starts a section at a title heading with an intro paragraph when the numbering starts again', () => {
+    const text = [
+      '## One',
+      '',
+      '1. What is DNS?',
+      'A directory.',
+      '',
+      '## Two',
+      '',
+      'Questions for week two.',
+      '',
+      '1. What is TTL?',
+      '',
+      '## Notes on TTL',
+      '',
+      'It is in seconds.',
+      '',
+      '2. Why cache?',
+      '',
+    ].join('\n');
+    const doc = parseJournal(text);
+    expect(doc.questions.map((q) => [q.section, q.number, q.statements.map((s) => s.text)])).toEqual([
+      ['One', 1, ['A directory.']],
+      ['Two', 1, ['Notes on TTL', 'It is in seconds.']],
+      ['Two', 2, []],
+    ]);
   });
 
   it('treats a section heading after an answer as a section, and a prose heading as answer text', () => {

@@ -1,9 +1,9 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.ts';
+import { StageError, UsageError } from '../../src/errors.ts';
 import { parseJournal, type JournalDocument } from '../../src/journal/parse-journal.ts';
 import { readJournal } from '../../src/journal/read-journal.ts';
 import { applyResultBlocks, writeJournalResults, type BlockToWrite } from '../../src/journal/write-results.ts';
@@ -156,6 +156,16 @@ describe('writeJournalResults', () => {
     expect((err as UsageError).fix).toMatch(/re-run/i);
     expect(await readFile(file, 'utf8')).toBe(edited);
     expect(await readdir(dir)).toEqual(['week.md']);
+  });
+
+  it('reports a failed write as a stage error with the journal untouched and no temp file left', async () => {
+    const doc = await readJournal(file);
+    await mkdir(`${file}.bak`); // a directory where the backup should go: the write cannot start
+    const err = await writeJournalResults(doc, blocksFor(doc, 'confirmed')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StageError);
+    expect((err as StageError).message).toMatch(/Could not write the results .*EISDIR/);
+    expect(await readFile(file, 'utf8')).toBe(shipped);
+    expect((await readdir(dir)).sort()).toEqual(['week.md', 'week.md.bak']);
   });
 
   it('refuses malformed markers at read time, leaving the file untouched', async () => {
