@@ -13,7 +13,8 @@ const SENTENCE_START = new RegExp(`(?:^|[.?!;:]\\s+)(?:${ASKING_WORDS.join('|')}
 const CLAUSE_START = new RegExp(`,\\s+(?:${IMPERATIVE_WORDS.join('|')})\\b`, 'i');
 
 export function isQuestionForm(text: string): boolean {
-  const t = text.trim();
+  // Emphasis does not change what is asked: `**What is a VPC?**`.
+  const t = text.replace(/[*_`]+/g, '').trim();
   if (t === '') return false;
   if (/\?\s*\)?$/.test(t) || /\?(?:\s|$)/.test(t)) return true;
   return SENTENCE_START.test(t) || CLAUSE_START.test(t);
@@ -34,12 +35,12 @@ export function isUrlOnlyLine(line: string): boolean {
 /** A line that finishes a question sentence; the lines after it may be URLs, sub-parts, or a lazy answer. */
 export function endsQuestionSentence(line: string): boolean {
   // A trailing emoji or symbol ("... für Sicherheit? 🔒") does not keep the sentence open.
-  return /[?;:.!)][\s\p{S}\p{Extended_Pictographic}\uFE0F\u200D]*$/u.test(line);
+  return /[?;:.!)][\s\p{S}\p{Extended_Pictographic}\uFE0F\u200D*_]*$/u.test(line);
 }
 
 /** The question announces a list of parts to address, so short bullets right under it are part of it. */
 export function invitesSubParts(question: string): boolean {
-  const firstLines = question.split(/\r?\n/).filter((line) => !isUrlOnlyLine(line) && !/^\s*[*+-]\s/.test(line)).join(' ');
+  const firstLines = question.split(/\r?\n/).filter((line) => !isUrlOnlyLine(line) && !/^\s*[*+-]\s/.test(line)).join(' ').replace(/[*_`]+/g, '');
   return /[:;]\s*$/.test(firstLines.trim()) || /\b(?:the following|below|these|each of|as follows)\b/i.test(firstLines);
 }
 

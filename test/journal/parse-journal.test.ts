@@ -188,6 +188,37 @@ describe('parseJournal on variants', () => {
     expect(q2.statements.map((s) => s.text)).toEqual(['👍 A reverse proxy terminates TLS.', 'Naïve clients see one endpoint.']);
   });
 
+  it('reads bold questions, `1)` markers, indented answers, nested lists, quotes and code', () => {
+    const text = [
+      '## Networking',
+      '',
+      '1) **What is a VPC?**',
+      '',
+      '   A VPC is a private network. It spans one region.',
+      '',
+      '   - Subnets live in one AZ.',
+      '',
+      '2) **Explain NAT gateways:**',
+      '   - cost',
+      '   - placement',
+      '',
+      '   NAT gateways cost money per hour.',
+      '',
+      '```',
+      'aws ec2 describe-nat-gateways',
+      '```',
+      '',
+      '> Note: quoted. Second sentence.',
+      '',
+    ].join('\n');
+    const doc = parseJournal(text);
+    expect(doc.questions.map((q) => [q.number, q.question, q.statements.map((s) => s.text)])).toEqual([
+      [1, '**What is a VPC?**', ['A VPC is a private network.', 'It spans one region.', 'Subnets live in one AZ.']],
+      [2, '**Explain NAT gateways:**\n   - cost\n   - placement', ['NAT gateways cost money per hour.', 'Note: quoted.', 'Second sentence.']],
+    ]);
+    expect(text.slice(0, doc.questions[1].answerEnd)).toMatch(/Second sentence\.$/);
+  });
+
   it('reads short bullets as the answer unless the question announces parts', () => {
     const text = ['## AWS', '', '1. List three AWS regions.', '* us-east-1', '* eu-west-1', '* ap-south-1', ''].join('\n');
     const [q] = parseJournal(text).questions;
