@@ -153,12 +153,19 @@ export async function decodeTlsRecords(options: TsharkOptions & TlsDecodeOptions
 }
 
 /** Application data tshark could decrypt with the given keys (hex-decoded), per frame. Empty when it could not. */
-export async function decryptedApplicationData(options: TsharkOptions & TlsDecodeOptions): Promise<{ frame: number; data: Buffer }[]> {
-  const rows = await tsharkFields(options, tlsPrefs(options), ['frame.number', 'data.data'], 'data.data');
+export async function decryptedApplicationData(options: TsharkOptions & TlsDecodeOptions): Promise<{ frame: number; srcPort: number; dstPort: number; data: Buffer }[]> {
+  const rows = await tsharkFields(options, tlsPrefs(options), ['frame.number', 'tcp.srcport', 'tcp.dstport', 'data.data'], 'data.data');
   return rows.flatMap((r) =>
-    (r[1] ?? '')
+    (r[3] ?? '')
       .split(',')
       .filter(Boolean)
-      .map((hex) => ({ frame: Number(r[0]), data: Buffer.from(hex.replace(/:/g, ''), 'hex') })),
+      .map((hex) => ({ frame: Number(r[0]), srcPort: Number(r[1]), dstPort: Number(r[2]), data: Buffer.from(hex.replace(/:/g, ''), 'hex') })),
   );
+}
+
+/** Raw TCP payload bytes per segment, exactly as they crossed the wire (no TLS decoding). */
+export async function tcpPayloads(options: TsharkOptions): Promise<{ frame: number; srcPort: number; dstPort: number; payload: Buffer }[]> {
+  // `-d tcp.port==0,data` is not needed: tcp.payload is filled before any higher dissector runs.
+  const rows = await tsharkFields(options, [], ['frame.number', 'tcp.srcport', 'tcp.dstport', 'tcp.payload'], 'tcp.len > 0');
+  return rows.map((r) => ({ frame: Number(r[0]), srcPort: Number(r[1]), dstPort: Number(r[2]), payload: Buffer.from((r[3] ?? '').replace(/:/g, ''), 'hex') }));
 }
