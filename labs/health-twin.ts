@@ -17,10 +17,12 @@ const lab: Lab<HealthTwinEvidence> = {
     {
       id: 'healthy-targets',
       title: 'How the ALB decides which backends are healthy (behaviour)',
+      // "healthy" + "determine": Q4 (ALB components) mentions health checks and targets but asks no such thing.
       signature: [
         [/load balancer/i, /\bALB\b/],
-        [/health(y|\s*check)/i],
+        [/\bhealthy\b/i],
         [/backend|target/i],
+        [/determine|decide|which/i],
       ],
       judge: (statements, evidence) => judgeHealthAnswer(statements, evidence),
     },
