@@ -1,0 +1,22 @@
+import type { RunResult } from '../../model/types.ts';
+import { toJsonReport } from '../../report/json-report.ts';
+import { QUESTION_LABEL } from '../../report/labels.ts';
+
+/** The `--json` object, or a short text summary: one line per question, counts per claim verdict. */
+export function renderJudgement(run: RunResult, json: boolean, extra: { changed: boolean; backupPath?: string; written: boolean }): string {
+  if (json) return JSON.stringify({ ...toJsonReport(run), journalChanged: extra.changed });
+  const lines = [`journal ${run.journal} · target ${run.target} · ${run.date}`];
+  for (const q of run.questions) {
+    if (q.verdict === 'no-answer') continue;
+    const counts = new Map<string, number>();
+    for (const c of q.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+    const tally = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
+    const title = q.question.split('\n')[0].slice(0, 70);
+    lines.push(`  ${QUESTION_LABEL[q.verdict].padEnd(18)} ${q.key.padEnd(28)} ${title}${tally ? ` [${tally}]` : ''}`);
+  }
+  const skipped = run.questions.filter((q) => q.verdict === 'no-answer').length;
+  if (skipped) lines.push(`  (${skipped} empty or placeholder answers not judged)`);
+  if (!extra.written) lines.push('--no-write: the journal was not changed');
+  else lines.push(extra.changed ? `results written into the journal (previous version: ${extra.backupPath})` : 'journal already up to date (nothing changed)');
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+import { Command, CommanderError, Option } from 'commander';
+import { LabError, exitCodeFor } from '../errors.ts';
+import { doctorCommand } from '../toolchain/doctor.ts';
+import { upCommand } from './commands/up.ts';
+import { downCommand } from './commands/down.ts';
+import { statusCommand } from './commands/status.ts';
+import { checkCommand } from './commands/check.ts';
+import { runCommand } from './commands/run.ts';
+import { DEFAULT_JOURNAL } from './default-journal.ts';
+import { TARGET_NAMES } from '../targets/active-target.ts';
+
+const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
+function program(setExit: (code: number) => void): Command {
+  const cli = new Command('lab')
+    .description('journal-lab: turn a learning journal into hands-on labs and write verdicts under each answer')
+    .exitOverride()
+    .showHelpAfterError();
+  const targetOptions = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--target <name>', `where to deploy (${TARGET_NAMES.join(', ')})`).default('moto'))
+      .option('--endpoint <url>', 'attach to an AWS-compatible endpoint that is already running (neither started nor stopped)')
+      .option('--region <region>', 'AWS region', process.env.AWS_REGION ?? 'us-east-1')
+      .option('--keep', 'keep the deployment (also after a failure) for inspection', false)
+      .option('--accept-aws-costs', 'required with --target aws: it deploys billable resources', false);
+
+  cli.command('doctor').description('what this machine has for each lab and target, and how to fix what is missing')
+    .option('--json', 'machine-readable output', false)
+    .action(async (o) => setExit(await doctorCommand({ json: o.json }, print)));
+
+  targetOptions(cli.command('up').description('deploy the two-tier lab stack (network tier + app tier) and leave it up'))
+    .option('--json', 'print one JSON object, no progress', false)
+    .action(async (o) => setExit(await upCommand({ ...o, target: o.target }, print)));
+
+  cli.command('status').description('runs that may still hold resources or processes')
+    .option('--json', 'machine-readable output', false)
+    .action(async (o) => setExit(await statusCommand(o, print)));
+
+  cli.command('down').description('destroy a run, sweep for anything still tagged with its id, stop what it started')
+    .option('--run <id>', 'which run (default: the only open one)')
+    .option('--all', 'tear down every open run', false)
+    .option('--json', 'print one JSON object, no progress', false)
+    .action(async (o) => setExit(await downCommand(o, print)));
+
+  cli.command('check').description('judge the journal against what is deployed now (local labs run on this machine)')
+    .argument('[labs...]', 'labs to run (default: all whose questions are in the journal)')
+    .option('--journal <file>', 'the journal to read and write', DEFAULT_JOURNAL)
+    .option('--json', 'print the results as one JSON object', false)
+    .option('--junit <file>', 'also write JUnit XML (one testcase per claim)')
+    .option('--no-write', 'print the results without writing them into the journal')
+    .option('--run <id>', 'which deployed run to check')
+    .action(async (labs: string[], o) => setExit(await checkCommand({ ...o, labs }, print)));
+
+  targetOptions(cli.command('run').description('up → check → write → down, teardown guaranteed'))
+    .argument('[labs...]', 'labs to run, or "all" (default)')
+    .option('--journal <file>', 'the journal to read and write', DEFAULT_JOURNAL)
+    .option('--json', 'print the results as one JSON object, no progress', false)
+    .option('--junit <file>', 'also write JUnit XML (one testcase per claim)')
+    .option('--no-write', 'print the results without writing them into the journal')
+    .action(async (labs: string[], o) => setExit(await runCommand({ ...o, labs }, print)));
+  return cli;
+}
+
+/** The one place that turns errors into messages and exit codes; commands never call process.exit. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  try {
+    await program((c) => (code = c)).parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof LabError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      if (err.kept) process.stderr.write(`kept safe: ${err.kept}\n`);
+      process.stderr.write(`fix: ${err.fix}\n`);
+      return exitCodeFor(err);
+    }
+    process.stderr.write(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

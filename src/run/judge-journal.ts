@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { readJournal } from '../journal/read-journal.ts';
+import type { JournalDocument } from '../journal/parse-journal.ts';
+import type { AwsLabContext, Lab } from '../labs/lab.ts';
+import { loadLabs, selectLabs } from '../labs/registry.ts';
+import type { RunResult } from '../model/types.ts';
+import { collectEvidence } from './collect-evidence.ts';
+import { judgeQuestions } from './judge-questions.ts';
+import { writeOutputs } from './journal-results.ts';
+import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
+import { TeardownStack } from './teardown.ts';
+
+export interface JudgePlan {
+  doc: JournalDocument;
+  plan: PlannedQuestion[];
+  labsToRun: Lab[];
+  needsDeployment: boolean;
+}
+
+/** Reads and validates the journal and decides what runs, before anything is deployed: a bad journal fails fast. */
+export async function planJudgement(journalPath: string, labNames: readonly string[]): Promise<JudgePlan> {
+  const doc = await readJournal(journalPath);
+  const all = await loadLabs();
+  const selected = selectLabs(all, labNames);
+  const plan = planQuestions(doc.questions, all, selected);
+  const labsToRun = labsWithWork(plan);
+  return { doc, plan, labsToRun, needsDeployment: labsToRun.some((l) => l.kind === 'aws') };
+}
+
+export interface JudgeRunOptions {
+  workDir: string;
+  signal: AbortSignal;
+  log(line: string): void;
+  aws?: AwsLabContext;
+  write: boolean;
+  junitPath?: string;
+  date?: string;
+}
+
+/** collect → judge → write. The collectors' own teardown runs before this returns, whatever happened. */
+export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise<{ run: RunResult; changed: boolean; backupPath?: string; collectorErrors: string[] }> {
+  const teardown = new TeardownStack();
+  let evidence;
+  try {
+    evidence = await collectEvidence(p.labsToRun, { workDir: opts.workDir, signal: opts.signal, teardown, log: opts.log, aws: opts.aws });
+  } finally {
+    const failures = await teardown.run();
+    for (const f of failures) opts.log(`cleanup of ${f.name} failed: ${f.message}`);
+  }
+  const target = opts.aws?.target ?? 'local';
+  const run: RunResult = {
+    journal: path.resolve(p.doc.path),
+    target,
+    date: opts.date ?? new Date().toISOString().slice(0, 10),
+    questions: judgeQuestions(p.plan, evidence, target),
+    evidence: Object.fromEntries([...evidence].map(([id, e]) => [id, e.ok ? e.evidence : { collectorError: e.error }])),
+  };
+  const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
+  const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
+  return { run, ...written, collectorErrors };
+}

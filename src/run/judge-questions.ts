@@ -1,0 +1,49 @@
+import { deriveQuestionVerdict } from '../model/question-verdict.ts';
+import type { ClaimResult, QuestionResult } from '../model/types.ts';
+import type { PlannedQuestion } from './plan-questions.ts';
+
+/** What collecting a lab's evidence gave: the snapshot, or why there is none. */
+export type LabEvidence = { ok: true; evidence: unknown } | { ok: false; error: string };
+
+/** Judges every planned question from the collected evidence; pure. */
+export function judgeQuestions(plan: readonly PlannedQuestion[], evidence: ReadonlyMap<string, LabEvidence>, target: string): QuestionResult[] {
+  return plan.filter((p) => !p.notInThisRun).map((p) => judgeOne(p, evidence, target));
+}
+
+function judgeOne(p: PlannedQuestion, evidence: ReadonlyMap<string, LabEvidence>, target: string): QuestionResult {
+  const base = {
+    key: p.key,
+    section: p.question.section,
+    number: p.question.number,
+    question: p.question.question,
+    labs: p.matches.map((m) => m.lab.id),
+  };
+  if (!p.question.hasAnswer) return { ...base, verdict: 'no-answer', claims: [], unjudged: [] };
+  if (p.matches.length === 0) return { ...base, verdict: 'no-lab', claims: [], unjudged: [] };
+  const statements = p.question.statements.map((s) => s.text);
+  const claims: ClaimResult[] = [];
+  const judgedBySomeLab = new Set<string>();
+  for (const match of p.matches) {
+    const got = evidence.get(match.lab.id);
+    if (!got || !got.ok) {
+      claims.push(collectorBroke(match.lab.id, got && !got.ok ? got.error : 'the lab did not run'));
+      continue;
+    }
+    const judgement = match.labQuestion.judge(statements, got.evidence, target);
+    claims.push(...judgement.claims);
+    for (const s of statements) if (!judgement.unjudged.includes(s)) judgedBySomeLab.add(s);
+  }
+  // A statement counts as unjudged only when no lab covering the question judged it.
+  const unjudged = statements.filter((s) => !judgedBySomeLab.has(s));
+  return { ...base, verdict: deriveQuestionVerdict(claims), claims, unjudged };
+}
+
+function collectorBroke(labId: string, error: string): ClaimResult {
+  return {
+    claim: `(the whole answer, as checked by lab ${labId})`,
+    verdict: 'error',
+    explanation: `The ${labId} lab could not collect its evidence, so nothing it covers was judged: ${error}`,
+    evidence: [{ kind: 'collector-error', summary: error }],
+    sources: [],
+  };
+}

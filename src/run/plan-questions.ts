@@ -1,0 +1,40 @@
+import type { Lab } from '../labs/lab.ts';
+import { matchQuestion, type LabMatch } from '../labs/match.ts';
+import type { Question } from '../model/types.ts';
+
+export interface PlannedQuestion {
+  question: Question;
+  /** Lab questions that cover it among the selected labs, best first; empty = no-lab. */
+  matches: LabMatch[];
+  /** Covered only by labs not selected for this run: left out of the results, its block left alone. */
+  notInThisRun: boolean;
+  key: string;
+}
+
+/** Decides, before anything runs, which lab judges which question; pure. */
+export function planQuestions(questions: readonly Question[], allLabs: readonly Lab[], selected: readonly Lab[]): PlannedQuestion[] {
+  const selectedIds = new Set(selected.map((l) => l.id));
+  return questions.map((question, index) => {
+    const text = `${question.section}\n${question.question}`;
+    const all = question.question.trim() ? matchQuestion(text, allLabs) : [];
+    const matches = all.filter((m) => selectedIds.has(m.lab.id));
+    return {
+      question,
+      matches,
+      notInThisRun: all.length > 0 && matches.length === 0,
+      key: all[0]?.key ?? fallbackKey(question, index),
+    };
+  });
+}
+
+/** Labs that have at least one question to judge: the only ones worth running. */
+export function labsWithWork(plan: readonly PlannedQuestion[]): Lab[] {
+  const labs = new Map<string, Lab>();
+  for (const p of plan) if (p.question.hasAnswer) for (const m of p.matches) labs.set(m.lab.id, m.lab);
+  return [...labs.values()];
+}
+
+function fallbackKey(question: Question, index: number): string {
+  const slug = question.question.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `unmatched/${slug || `q${index + 1}`}`;
+}

@@ -1,0 +1,67 @@
+import { mkdir, readFile, rename, writeFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ActiveTarget } from '../targets/active-target.ts';
+import { UsageError } from '../errors.ts';
+
+export type RunStage = 'starting' | 'deploying' | 'deployed' | 'destroying' | 'destroyed' | 'failed';
+
+/**
+ * What a run keeps on disk so another process (`lab status`, `lab down`, a later run after a crash) can find its
+ * target and tear its deployment down.
+ */
+export interface RunRecord {
+  runId: string;
+  createdAt: string;
+  stage: RunStage;
+  target: ActiveTarget;
+  stateBucket: string;
+  /** Stacks whose apply started: each may hold resources until destroyed. */
+  stacksTouched: string[];
+  outputs: Record<string, Record<string, unknown>>;
+  certificate?: { subject: string; notAfter: string; sha256Fingerprint: string };
+  error?: string;
+}
+
+/** LAB_HOME, else ./.lab in the current directory. */
+export function labHome(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.LAB_HOME ?? '.lab');
+}
+
+export function runDirOf(home: string, runId: string): string {
+  return path.join(home, 'runs', runId);
+}
+
+export function newRunId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function saveRunRecord(home: string, record: RunRecord): Promise<void> {
+  const dir = runDirOf(home, record.runId);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'run.json');
+  await writeFile(file + '.tmp', JSON.stringify(record, null, 2) + '\n');
+  await rename(file + '.tmp', file);
+}
+
+export async function loadRunRecord(home: string, runId: string): Promise<RunRecord> {
+  try {
+    return JSON.parse(await readFile(path.join(runDirOf(home, runId), 'run.json'), 'utf8')) as RunRecord;
+  } catch {
+    throw new UsageError(`No run "${runId}" in ${home}.`, 'List runs with `lab status`; runs live in LAB_HOME (default ./.lab).');
+  }
+}
+
+/** Runs that may still hold resources or processes, newest first. */
+export async function openRuns(home: string): Promise<RunRecord[]> {
+  let ids: string[];
+  try {
+    ids = await readdir(path.join(home, 'runs'));
+  } catch {
+    return [];
+  }
+  const records = await Promise.all(ids.map((id) => loadRunRecord(home, id).catch(() => undefined)));
+  return records
+    .filter((r): r is RunRecord => !!r && r.stage !== 'destroyed')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
