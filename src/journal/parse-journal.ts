@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Heading, ListItem, Nodes, Table } from 'mdast';
+import type { Heading, ListItem, Nodes } from 'mdast';
 import type { Question, Statement } from '../model/types.ts';
 import {
   headingContent,
@@ -21,6 +21,7 @@ import {
 } from './question-form.ts';
 import { findResultBlocks, lineLocator, maskResultBlocks, type ResultBlock } from './result-markers.ts';
 import { itemStatement, sentenceStatements } from './statements.ts';
+import { numberColumn, tableQuestions } from './table-questions.ts';
 
 export interface JournalDocument {
   path: string;
@@ -115,7 +116,7 @@ class QuestionReader {
       case 'table':
         if (numberColumn(block.node, this.text) !== -1) {
           this.finish();
-          this.readTable(block);
+          this.questions.push(...tableQuestions(this.text, block.node, this.section, this.lineOf));
         } else if (this.open) {
           this.addAnswer(block.start, block.end, []);
         }
@@ -148,8 +149,7 @@ class QuestionReader {
       return;
     }
     const split = this.splitItem(block.node);
-    const asks = split !== null && isQuestionForm(this.text.slice(contentStart, split.questionEnd));
-    if (this.open && !asks) {
+    if (this.open && !this.asks(block)) {
       this.addAnswer(block.start, block.end, itemStatement(this.text, contentStart, block.end));
       return;
     }
@@ -245,11 +245,9 @@ class QuestionReader {
       case 'item': {
         if (!next.ordered) return false;
         if (next.node.children.length === 0) return true;
-        const split = this.splitItem(next.node);
-        const asks = split !== null && isQuestionForm(this.text.slice(itemContentStart(this.text, next), split.questionEnd));
         // `## The AWS Application Load Balancer uses a health check ...` before `4. The main ...`: a sentence the
         // learner typed as a heading, not a section title.
-        return asks && !this.readsAsProse(heading.node);
+        return this.asks(next) && !this.readsAsProse(heading.node);
       }
       case 'heading':
         return next.node.depth <= heading.node.depth && this.isSectionHeading(i + 1);
@@ -269,11 +267,15 @@ class QuestionReader {
       if (next.kind === 'heading' || next.kind === 'table') return false;
       if (next.kind !== 'item' || !next.ordered) continue;
       if (next.number !== 1 && next.number !== null) return false;
-      if (next.node.children.length === 0) return true;
-      const split = this.splitItem(next.node);
-      return split !== null && isQuestionForm(this.text.slice(itemContentStart(this.text, next), split.questionEnd));
+      return next.node.children.length === 0 || this.asks(next);
     }
     return false;
+  }
+
+  /** The item's question part (its first line or lines, without a lazy answer) asks something. */
+  private asks(item: JournalBlock & { kind: 'item' }): boolean {
+    const split = this.splitItem(item.node);
+    return split !== null && isQuestionForm(this.text.slice(itemContentStart(this.text, item), split.questionEnd));
   }
 
   private readsAsProse(heading: Heading): boolean {
@@ -281,38 +283,6 @@ class QuestionReader {
     if (!content) return false;
     const words = this.text.slice(content[0], content[1]).trim();
     return /[.!]$/.test(words) || words.split(/\s+/).length > 15;
-  }
-
-  private readTable(block: JournalBlock & { kind: 'table' }): void {
-    const table = block.node;
-    const numberAt = numberColumn(table, this.text);
-    for (const row of table.children.slice(1)) {
-      const cells = row.children;
-      const numberText = cells[numberAt] ? this.cellText(cells[numberAt]) : '';
-      const questionCell = cells[numberAt + 1 < cells.length - 1 ? numberAt + 1 : -1];
-      const answerCell = cells.length > numberAt + 1 ? cells[cells.length - 1] : undefined;
-      const answerRange = answerCell ? cellContent(answerCell) : null;
-      const answer = answerRange ? this.text.slice(answerRange[0], answerRange[1]).trim() : '';
-      const hasAnswer = !isPlaceholder(answer);
-      const [rowStart] = span(row);
-      this.questions.push({
-        section: this.section,
-        number: bareNumber(numberText),
-        question: questionCell ? this.cellText(questionCell) : '',
-        answer: hasAnswer ? answer : '',
-        statements: hasAnswer && answerRange ? sentenceStatements(this.text, answerRange[0], answerRange[1]) : [],
-        hasAnswer,
-        start: rowStart,
-        // A block cannot go inside a table: every row's results go after the table.
-        answerEnd: block.end,
-        line: this.lineOf(rowStart),
-      });
-    }
-  }
-
-  private cellText(cell: Table['children'][number]['children'][number]): string {
-    const range = cellContent(cell);
-    return range ? this.text.slice(range[0], range[1]).trim() : '';
   }
 
   private startQuestion(q: { number: number | null; start: number; questionStart: number; questionEnd: number }): void {
@@ -393,18 +363,4 @@ class QuestionReader {
 
 function isEmptyItem(item: ListItem): boolean {
   return item.children.length === 0;
-}
-
-function numberColumn(table: Table, text: string): number {
-  const header = table.children[0];
-  if (!header) return -1;
-  return header.children.findIndex((cell) => {
-    const range = cellContent(cell);
-    return range !== null && /^(?:number|no\.?|#|nr\.?)$/i.test(text.slice(range[0], range[1]).trim());
-  });
-}
-
-function cellContent(cell: Table['children'][number]['children'][number]): [number, number] | null {
-  if (cell.children.length === 0) return null;
-  return [span(cell.children[0])[0], span(cell.children[cell.children.length - 1])[1]];
 }
