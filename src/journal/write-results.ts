@@ -92,6 +92,7 @@ export async function writeJournalResults(
   }
   const next = applyResultBlocks(doc, blocks);
   if (next === doc.text) return { changed: false };
+  await refuseReadOnly(file, doc.path);
 
   const backupPath = `${file}.bak`;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -119,6 +120,20 @@ export async function writeJournalResults(
   }
   await syncDirectory(path.dirname(file));
   return { changed: true, backupPath };
+}
+
+/**
+ * A rename would replace even a read-only file (and root may write anything): a journal without any write bit was
+ * made read-only on purpose, so it is left alone.
+ */
+async function refuseReadOnly(file: string, shown: string): Promise<void> {
+  const { mode } = await stat(file);
+  if ((mode & 0o222) !== 0) return;
+  throw new UsageError(
+    `The journal ${shown} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); nothing was written.`,
+    `Make it writable ("chmod u+w ${shown}") and re-run, or run with --no-write to only print the results.`,
+    'The journal was not modified.',
+  );
 }
 
 /** Makes the rename durable; some filesystems refuse to open a directory for sync, which only costs durability. */

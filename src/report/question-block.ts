@@ -16,7 +16,7 @@ export function renderQuestionBlock(result: QuestionResult, meta: { target: stri
     lines.push(emptyNote(result));
   } else {
     lines.push('| Your statement | Verdict | Evidence | Source |', '| --- | --- | --- | --- |');
-    for (const claim of result.claims) lines.push(row(claim));
+    result.claims.forEach((claim, i) => lines.push(row(claim, result.claims[i - 1]?.claim === claim.claim)));
   }
   return redactPrivateKeys(lines.join('\n'));
 }
@@ -40,8 +40,10 @@ function emptyNote(result: QuestionResult): string {
   }
 }
 
-function row(claim: ClaimResult): string {
-  const statement = cell(truncate(claim.claim, MAX_CLAIM)) + (claim.aspect ? ` · *${cell(claim.aspect)}*` : '');
+/** A statement judged on several aspects is quoted once; its next rows only name the aspect. */
+function row(claim: ClaimResult, sameStatementAsAbove: boolean): string {
+  const quoted = sameStatementAsAbove ? '↳ same statement' : cell(truncate(claim.claim, MAX_CLAIM));
+  const statement = quoted + (claim.aspect ? ` · *${cell(claim.aspect)}*` : '');
   const verdict = `${claim.verdict === 'confirmed' ? CLAIM_LABEL[claim.verdict] : `**${CLAIM_LABEL[claim.verdict]}**`}: ${cell(claim.explanation)}`;
   const shown = claim.evidence.slice(0, MAX_EVIDENCE).map((e) => cell(truncate(e.summary, MAX_SUMMARY)));
   const hidden = claim.evidence.length - shown.length;

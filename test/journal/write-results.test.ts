@@ -158,6 +158,17 @@ describe('writeJournalResults', () => {
     expect(await readdir(dir)).toEqual(['week.md']);
   });
 
+  it('leaves a read-only journal alone, even for root', async () => {
+    await chmod(file, 0o444);
+    const doc = await readJournal(file);
+    const err = await writeJournalResults(doc, blocksFor(doc, 'confirmed')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).message).toMatch(/read-only \(mode 0444\); nothing was written/);
+    expect((err as UsageError).fix).toMatch(/chmod u\+w .*--no-write/);
+    expect(await readFile(file, 'utf8')).toBe(shipped);
+    expect(await readdir(dir)).toEqual(['week.md']);
+  });
+
   it('reports a failed write as a stage error with the journal untouched and no temp file left', async () => {
     const doc = await readJournal(file);
     await mkdir(`${file}.bak`); // a directory where the backup should go: the write cannot start

@@ -49,6 +49,18 @@ describe('renderQuestionBlock', () => {
     expect(out).toContain('(https://example.org/a%20b%28c%29)');
   });
 
+  it('quotes a statement judged on several aspects once', () => {
+    const same = { claim: 'The steps are Hello, Certificate and Finished.' };
+    const out = renderQuestionBlock(
+      question({ claims: [claim('confirmed', { ...same, aspect: 'ClientHello' }), claim('imprecise', { ...same, aspect: 'Finished' })] }),
+      meta,
+    );
+    expect(out.split('\n').slice(4).map((l) => l.split(' | ')[0])).toEqual([
+      '| The steps are Hello, Certificate and Finished. · *ClientHello*',
+      '| ↳ same statement · *Finished*',
+    ]);
+  });
+
   it('is deterministic: same input, same bytes', () => {
     const q = question({ unjudged: ['x'], claims: [claim('missing'), claim('unverifiable'), claim('error')] });
     const a = renderQuestionBlock(q, meta);
