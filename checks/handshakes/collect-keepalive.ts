@@ -54,18 +54,19 @@ export async function collectKeepaliveEvidence(ctx: LabContext, caps: NetCapabil
   });
   const inNamespace = (ns: string, ...args: string[]) => ['netns', 'exec', ns, process.execPath, PEER_SCRIPT, ...args];
   const server = spawnLineProcess(tools.ip, inNamespace(pair.server.ns, 'server', pair.server.addr, String(PORT)), ctx.teardown, 'keepalive server');
-  await server.waitFor((m) => m.event === 'listening', 5000, 'listening');
+  await server.waitFor((m) => m.event === 'listening', 5000, 'listening', ctx.signal);
   const client = spawnLineProcess(tools.ip, inNamespace(pair.client.ns, 'client', pair.server.addr, String(PORT), String(NODE_INITIAL_DELAY_MS)), ctx.teardown, 'keepalive client');
-  const plainUp = await client.waitFor((m) => m.event === 'connected' && m.conn === 'plain', 5000, 'plain connection');
-  const keepaliveUp = await client.waitFor((m) => m.event === 'connected' && m.conn === 'keepalive', 5000, 'keepalive connection');
+  const plainUp = await client.waitFor((m) => m.event === 'connected' && m.conn === 'plain', 5000, 'plain connection', ctx.signal);
+  const keepaliveUp = await client.waitFor((m) => m.event === 'connected' && m.conn === 'keepalive', 5000, 'keepalive connection', ctx.signal);
 
   await sleep(CUT_AFTER_MS, ctx.signal);
   const rule = await dropTrafficFrom(tools, pair.server.ns, pair.client.addr);
   const cutAt = performance.now();
   ctx.log(`handshakes: keepalive peer cut off (${rule} in ${pair.server.ns}); waiting up to ${DETECTION_DEADLINE_MS / 1000} s for the client to notice`);
   const failure = await client
-    .waitFor((m) => m.event === 'error' && m.conn === 'keepalive', DETECTION_DEADLINE_MS, 'keepalive error')
+    .waitFor((m) => m.event === 'error' && m.conn === 'keepalive', DETECTION_DEADLINE_MS, 'keepalive error', ctx.signal)
     .catch(() => undefined);
+  if (ctx.signal.aborted) throw new Error('aborted');
   const endAt = performance.now();
   await capture.stop();
   await client.stop();

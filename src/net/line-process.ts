@@ -15,7 +15,8 @@ export interface JsonLineMessage {
 
 export interface LineProcess {
   /** Resolves with the first message (already received or future) for which `match` is true. */
-  waitFor(match: (m: JsonLineMessage) => boolean, timeoutMs: number, what: string): Promise<JsonLineMessage>;
+  /** Rejects at the deadline, when the process exits first, or when `signal` aborts (Ctrl-C). */
+  waitFor(match: (m: JsonLineMessage) => boolean, timeoutMs: number, what: string, signal?: AbortSignal): Promise<JsonLineMessage>;
   send(line: string): void;
   messages: JsonLineMessage[];
   stderr(): string;
@@ -59,8 +60,9 @@ export function spawnLineProcess(command: string, args: string[], teardown: Tear
       if (alive) child.stdin.write(line + '\n');
     },
     stop,
-    waitFor(match, timeoutMs, what) {
+    waitFor(match, timeoutMs, what, signal) {
       return new Promise((resolve, reject) => {
+        const onAbort = () => finish(() => reject(new Error(`${name}: aborted while waiting for ${what}`)));
         const check = () => {
           const found = messages.find(match);
           if (found) return finish(() => resolve(found));
@@ -69,10 +71,13 @@ export function spawnLineProcess(command: string, args: string[], teardown: Tear
         const timer = setTimeout(() => finish(() => reject(new Error(`${name}: no ${what} within ${timeoutMs} ms`))), timeoutMs);
         const finish = (f: () => void) => {
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           waiters.delete(check);
           f();
         };
         waiters.add(check);
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
         check();
       });
     },

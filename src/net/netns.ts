@@ -34,7 +34,7 @@ export async function createNetnsPair(tools: NetnsTools): Promise<NetnsPair> {
   for (const end of [client, server]) {
     await ip('netns', 'add', end.ns);
     // Deleting the namespace also removes its veth end, addresses and iptables rules.
-    tools.teardown.add(`delete netns ${end.ns}`, () => runCommand(tools.ip, ['netns', 'del', end.ns], { timeoutMs: 5000 }));
+    tools.teardown.add(`delete netns ${end.ns}`, () => deleteNamespace(tools.ip, end.ns));
   }
   // Created directly inside the namespaces, so no interface ever appears in the host namespace.
   await ip('link', 'add', client.iface, 'netns', client.ns, 'type', 'veth', 'peer', 'name', server.iface, 'netns', server.ns);
@@ -44,6 +44,20 @@ export async function createNetnsPair(tools: NetnsTools): Promise<NetnsPair> {
     await ip('-n', end.ns, 'link', 'set', 'lo', 'up');
   }
   return { client, server };
+}
+
+/**
+ * Deletes a namespace and checks it is gone; once, in an aborted run, a namespace outlived a successful
+ * `ip netns del`, so the result is verified and a leftover is reported as a teardown failure, never hidden.
+ */
+export async function deleteNamespace(ip: string, ns: string): Promise<void> {
+  const exists = async () => (await runCommand(ip, ['netns', 'list'], { timeoutMs: 5000 })).stdout.split('\n').some((l) => l.split(' ')[0] === ns);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await runCommand(ip, ['netns', 'del', ns], { timeoutMs: 5000, allowFailure: true });
+    if (!(await exists())) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`network namespace ${ns} still exists; remove it with: ip netns del ${ns}`);
 }
 
 /** Sets a per-namespace sysctl (e.g. net.ipv4.tcp_keepalive_intvl); the host's value is untouched. */
