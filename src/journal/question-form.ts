@@ -9,14 +9,15 @@ const ASKING_WORDS = ['describe', 'explain', 'research', 'how', 'why', 'what', '
 // "what" after a comma is usually part of an answer's prose.
 const IMPERATIVE_WORDS = ['describe', 'explain', 'research', 'list', 'compare', 'discuss', 'outline'];
 
-const SENTENCE_START = new RegExp(`(?:^|[.?!;:]\\s+)(?:${ASKING_WORDS.join('|')})\\b`, 'i');
+// Not after a colon: answers are full of "Label: text" items ("Authentication: How ..." is still an answer).
+const SENTENCE_START = new RegExp(`(?:^|[.?!;]\\s+)(?:${ASKING_WORDS.join('|')})\\b`, 'i');
 const CLAUSE_START = new RegExp(`,\\s+(?:${IMPERATIVE_WORDS.join('|')})\\b`, 'i');
 
 export function isQuestionForm(text: string): boolean {
   // Emphasis does not change what is asked: `**What is a VPC?**`.
   const t = text.replace(/[*_`]+/g, '').trim();
   if (t === '') return false;
-  if (/\?\s*\)?$/.test(t) || /\?(?:\s|$)/.test(t)) return true;
+  if (/\?(?:\s|\)|$)/.test(t)) return true;
   return SENTENCE_START.test(t) || CLAUSE_START.test(t);
 }
 
