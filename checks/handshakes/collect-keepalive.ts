@@ -62,7 +62,7 @@ export async function collectKeepaliveEvidence(ctx: LabContext, caps: NetCapabil
   await sleep(CUT_AFTER_MS, ctx.signal);
   const rule = await dropTrafficFrom(tools, pair.server.ns, pair.client.addr);
   const cutAt = performance.now();
-  ctx.log(`handshakes: keepalive peer cut off (${rule} in ${pair.server.ns}); waiting up to ${DETECTION_DEADLINE_MS / 1000} s for the client to notice`);
+  ctx.log(`keepalive peer cut off (${rule} in ${pair.server.ns}); waiting up to ${DETECTION_DEADLINE_MS / 1000} s for the client to notice`);
   const failure = await client
     .waitFor((m) => m.event === 'error' && m.conn === 'keepalive', DETECTION_DEADLINE_MS, 'keepalive error', ctx.signal)
     .catch(() => undefined);

@@ -62,7 +62,7 @@ export async function collectLoopbackEvidence(ctx: LabContext, caps: NetCapabili
       captureProblem = `tcpdump could not capture on lo: ${(err as Error).message}`;
     }
   }
-  ctx.log(`handshakes: loopback experiments on ports ${ports.join(', ')}${capture ? ' (captured)' : ` (no capture: ${captureProblem})`}`);
+  ctx.log(`loopback experiments on ports ${ports.join(', ')}${capture ? ' (captured)' : ` (no capture: ${captureProblem})`}`);
 
   const tcpRun = await tcp.run();
   const runs = await tlsRuns.run();
