@@ -16,5 +16,5 @@ export const QUESTION_LABEL: Record<QuestionVerdict, string> = {
   contradicted: 'contradicted',
   unverified: 'unverified',
   'no-answer': 'no answer yet',
-  'no-lab': 'no lab for this question yet',
+  'no-lab': 'no lab yet',
 };
