@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -51,7 +51,9 @@ export async function collectEncryptionEvidence(ctx: LabContext, caps: NetCapabi
   const keylogFile = path.join(ctx.workDir, 'certificates.keylog');
   // Secrets stay in the lab's work dir (removed by the CLI with it), readable by the owner only.
   await writeFile(keyFile, serverCert.keyPem, { mode: 0o600 });
+  ctx.teardown.add('remove server key file', () => rm(keyFile, { force: true }));
   await writeFile(keylogFile, '', { mode: 0o600 });
+  ctx.teardown.add('remove TLS key log', () => rm(keylogFile, { force: true }));
 
   const plainPort = await startPlainServer(marker, ctx);
   const servers: { run: (typeof TLS_RUNS)[number]; port: number }[] = [];

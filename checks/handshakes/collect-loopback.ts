@@ -2,7 +2,7 @@
  * The loopback half of the handshakes lab: one capture on `lo` covers a plain TCP connection, the TLS runs and
  * the HTTP session experiment; it is decoded once with tshark after the traffic has finished.
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LabContext } from '../../src/labs/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
@@ -40,6 +40,8 @@ export async function collectLoopbackEvidence(ctx: LabContext, caps: NetCapabili
   const clientCert = await ca.issue({ commonName: 'journal-lab client', keyType: 'ecdsa', clientAuth: true });
   const keylogFile = path.join(ctx.workDir, 'handshakes.keylog');
   await writeFile(keylogFile, '', { mode: 0o600 });
+  // The key log decrypts every captured session: it lives only as long as the run.
+  ctx.teardown.add('remove TLS key log', () => rm(keylogFile, { force: true }));
 
   const tcp = await prepareTcpConnection(ctx.teardown, ctx.signal);
   const httpRequests = await prepareHttpRequests(ctx.teardown, ctx.signal);

@@ -1,0 +1,36 @@
+import type { LabContext } from '../../src/labs/lab.ts';
+import { stateKey, stackNames } from '../../stacks/target-context.ts';
+import { networkUsesLockfile, remoteStateConfigEvidence } from './collect-config.ts';
+import { collectStateObjects } from './collect-state.ts';
+import { collectCertificate, collectLoadBalancing, collectNetworkPlacement } from './collect-alb.ts';
+import { probeTargetTypes } from './collect-target-types.ts';
+import type { TwoTierEvidence } from './evidence.ts';
+
+/** One pass over the deployment: config, state bucket, EC2, ELBv2, ACM. All the lab's I/O is here. */
+export async function collectTwoTierEvidence(ctx: LabContext): Promise<TwoTierEvidence> {
+  const aws = ctx.aws;
+  if (!aws) throw new Error('the two-tier lab needs a deployment (run it with `lab run`, or `lab up` then `lab check`)');
+  const app = aws.outputs[stackNames.app] ?? {};
+  const network = aws.outputs[stackNames.network] ?? {};
+  const synthesizedApp = aws.synthesized[stackNames.app] as Record<string, unknown>;
+  const synthesizedNetwork = aws.synthesized[stackNames.network] as Record<string, unknown>;
+  const sdk = { region: aws.region, endpoint: aws.endpoint, credentials: aws.credentials };
+  const [state, lb, certificate, placement] = await Promise.all([
+    collectStateObjects(sdk, aws.stateBucket, stateKey(aws.runId, stackNames.network), networkUsesLockfile(synthesizedNetwork)),
+    collectLoadBalancing(sdk, app),
+    collectCertificate(sdk, String(app.certificate_arn)),
+    collectNetworkPlacement(sdk, network, app),
+  ]);
+  const targetTypeProbe = await probeTargetTypes(sdk, String(network.vpc_id), aws.runId, ctx.teardown);
+  return {
+    target: aws.target,
+    runId: aws.runId,
+    config: remoteStateConfigEvidence(synthesizedApp, synthesizedNetwork),
+    state,
+    ...placement,
+    ...lb,
+    certificate,
+    targetTypeProbe,
+    outputs: aws.outputs,
+  };
+}
