@@ -20,6 +20,9 @@ export const RUN_TAG = 'journal-lab:run';
 
 export const stackNames = { network: 'network', app: 'app' } as const;
 
+/** Deploy order; destroy walks it backwards. */
+export const STACK_ORDER = [stackNames.network, stackNames.app] as const;
+
 export function stateKey(runId: string, stack: string): string {
   return `journal-lab/${runId}/${stack}.tfstate`;
 }

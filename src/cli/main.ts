@@ -1,11 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError, exitCodeFor } from '../errors.ts';
-import { doctorCommand } from '../toolchain/doctor.ts';
-import { upCommand } from './commands/up.ts';
-import { downCommand } from './commands/down.ts';
-import { statusCommand } from './commands/status.ts';
-import { checkCommand } from './commands/check.ts';
-import { runCommand } from './commands/run.ts';
+// Command modules load on use: `lab doctor` must not pay for cdktf, the provider bindings or the AWS SDK.
 import { DEFAULT_JOURNAL } from './default-journal.ts';
 import { TARGET_NAMES } from '../targets/active-target.ts';
 
@@ -26,21 +21,21 @@ function program(setExit: (code: number) => void): Command {
 
   cli.command('doctor').description('what this machine has for each lab and target, and how to fix what is missing')
     .option('--json', 'machine-readable output', false)
-    .action(async (o) => setExit(await doctorCommand({ json: o.json }, print)));
+    .action(async (o) => setExit(await (await import('../toolchain/doctor.ts')).doctorCommand({ json: o.json }, print)));
 
   targetOptions(cli.command('up').description('deploy the two-tier lab stack (network tier + app tier) and leave it up'))
     .option('--json', 'print one JSON object, no progress', false)
-    .action(async (o) => setExit(await upCommand({ ...o, target: o.target }, print)));
+    .action(async (o) => setExit(await (await import('./commands/up.ts')).upCommand({ ...o, target: o.target }, print)));
 
   cli.command('status').description('runs that may still hold resources or processes')
     .option('--json', 'machine-readable output', false)
-    .action(async (o) => setExit(await statusCommand(o, print)));
+    .action(async (o) => setExit(await (await import('./commands/status.ts')).statusCommand(o, print)));
 
   cli.command('down').description('destroy a run, sweep for anything still tagged with its id, stop what it started')
     .option('--run <id>', 'which run (default: the only open one)')
     .option('--all', 'tear down every open run', false)
     .option('--json', 'print one JSON object, no progress', false)
-    .action(async (o) => setExit(await downCommand(o, print)));
+    .action(async (o) => setExit(await (await import('./commands/down.ts')).downCommand(o, print)));
 
   cli.command('check').description('judge the journal against what is deployed now (local labs run on this machine)')
     .argument('[labs...]', 'labs to run (default: all whose questions are in the journal)')
@@ -49,7 +44,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--junit <file>', 'also write JUnit XML (one testcase per claim)')
     .option('--no-write', 'print the results without writing them into the journal')
     .option('--run <id>', 'which deployed run to check')
-    .action(async (labs: string[], o) => setExit(await checkCommand({ ...o, labs }, print)));
+    .action(async (labs: string[], o) => setExit(await (await import('./commands/check.ts')).checkCommand({ ...o, labs }, print)));
 
   targetOptions(cli.command('run').description('up → check → write → down, teardown guaranteed'))
     .argument('[labs...]', 'labs to run, or "all" (default)')
@@ -57,7 +52,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--json', 'print the results as one JSON object, no progress', false)
     .option('--junit <file>', 'also write JUnit XML (one testcase per claim)')
     .option('--no-write', 'print the results without writing them into the journal')
-    .action(async (labs: string[], o) => setExit(await runCommand({ ...o, labs }, print)));
+    .action(async (labs: string[], o) => setExit(await (await import('./commands/run.ts')).runCommand({ ...o, labs }, print)));
   return cli;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildTwoTierApp } from '../../stacks/two-tier-app.ts';
 import type { AppTierOptions } from '../../stacks/app-tier.ts';
-import { stackNames, type TargetContext } from '../../stacks/target-context.ts';
+import { STACK_ORDER, type TargetContext } from '../../stacks/target-context.ts';
 
 export interface SynthesizedStack {
   name: string;
@@ -10,9 +10,6 @@ export interface SynthesizedStack {
   dir: string;
   config: Record<string, unknown>;
 }
-
-/** Deploy order; destroy runs it in reverse. */
-export const STACK_ORDER = [stackNames.network, stackNames.app] as const;
 
 /** Synthesizes both tiers in-process (no cdktf CLI, no subprocess) and returns them in dependency order. */
 export async function synthesizeTwoTier(

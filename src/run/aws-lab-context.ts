@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AwsLabContext } from '../labs/lab.ts';
-import { STACK_ORDER } from '../engine/synth.ts';
+import { STACK_ORDER } from '../../stacks/target-context.ts';
 import { runDirOf, type RunRecord } from './run-record.ts';
 
 /** What AWS labs get from a deployed run: endpoint, outputs, and the synthesized config of each stack. */

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { generateAlbCertificate } from '../certs/alb-certificate.ts';
-import { synthesizeTwoTier, STACK_ORDER } from '../engine/synth.ts';
+import { synthesizeTwoTier } from '../engine/synth.ts';
+import { STACK_ORDER } from '../../stacks/target-context.ts';
 import { applyStacks, destroyStacks, initStacks, type DeploymentHandle } from '../engine/two-tier-deployment.ts';
 import { createStateBucket, deleteStateBucket } from '../engine/state-bucket.ts';
 import { sweepRunLeftovers, type Leftover } from '../engine/sweep.ts';
