@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { generateAlbCertificate } from '../certs/alb-certificate.ts';
 import { synthesizeTwoTier } from '../engine/synth.ts';
@@ -52,7 +52,11 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
   const runId = newRunId();
   const runDir = runDirOf(opts.home, runId);
   await mkdir(runDir, { recursive: true, mode: 0o700 });
-  const target = await activateTarget(opts, runDir);
+  const target = await activateTarget(opts, runDir).catch(async (err) => {
+    // Nothing was started: drop the run dir, unless it holds an emulator log the error message points at.
+    if (!(await hasContent(path.join(runDir, 'moto.log')))) await rm(runDir, { recursive: true, force: true });
+    throw err;
+  });
   const record: RunRecord = {
     runId,
     createdAt: new Date().toISOString(),
@@ -113,6 +117,7 @@ export async function tearDownRun(home: string, record: RunRecord, reporter: Run
   await saveRunRecord(home, record);
   if (emulatorGone) {
     report.skipped = `the moto server this run started (pid ${target.started!.kind === 'moto' ? target.started!.pid : ''}) is gone, and everything it held went with it`;
+    record.stacksTouched = [];
   } else {
     if (record.stacksTouched.length > 0) {
       const handle = await deploymentHandle(home, record, reporter, await findEngine(), await findProviderMirror());
@@ -152,4 +157,12 @@ async function deploymentHandle(
     onEvent: (stack, event) => reporter.resource(stack, event),
     onStage: (line) => reporter.stage(line),
   };
+}
+
+async function hasContent(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).size > 0;
+  } catch {
+    return false;
+  }
 }
