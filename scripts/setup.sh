@@ -101,16 +101,7 @@ fi
 doctor_rc=1
 if [ -d node_modules/tsx ]; then
   echo
-  if [ -f src/cli/main.ts ] && grep -q "doctor" src/cli/main.ts; then
-    node bin/lab.js doctor; doctor_rc=$?
-  else
-    # The CLI entry is not wired yet: call the doctor module directly.
-    node --input-type=module -e "
-      import { register } from 'tsx/esm/api'; register();
-      const { doctorCommand } = await import('./src/toolchain/doctor.ts');
-      process.exitCode = await doctorCommand({ json: false }, (s) => console.log(s));"
-    doctor_rc=$?
-  fi
+  node bin/lab.js doctor; doctor_rc=$?
   echo
 fi
 
