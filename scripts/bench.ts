@@ -1,0 +1,126 @@
+/**
+ * Benchmark (a script, not a test): median of N rounds of `lab up` + `lab down` against raw `terraform init` +
+ * `apply` + `destroy` of the same synthesized stacks, on one moto server; plus `lab check` wall time with the stack
+ * up, and the harness's peak memory.
+ *   npm run bench [-- --rounds 3] [-- --json]
+ * With --json the last line is one JSON object: { harnessSeconds, rawSeconds, ratio, peakRssMb, checkSeconds, ... }.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startMotoServer, stopMotoServer } from '../src/targets/moto-server.ts';
+import { emulatorCredentials } from '../src/targets/emulator-credentials.ts';
+import { generateAlbCertificate } from '../src/certs/alb-certificate.ts';
+import { synthesizeTwoTier } from '../src/engine/synth.ts';
+import { createStateBucket, deleteStateBucket } from '../src/engine/state-bucket.ts';
+import { findEngine } from '../src/toolchain/engine.ts';
+import { findProviderMirror } from '../src/toolchain/provider-mirror.ts';
+import { writeCliConfig } from '../src/toolchain/cli-config.ts';
+import { STACK_ORDER } from '../stacks/target-context.ts';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const rounds = Math.max(1, Number(values.rounds));
+const log = (line: string) => { if (!values.json) console.log(line); else process.stderr.write(line + '\n'); };
+const work = mkdtempSync(path.join(os.tmpdir(), 'jl-bench-'));
+const moto = await startMotoServer(path.join(work, 'moto.log'));
+const target = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { ...emulatorCredentials } };
+const engine = await findEngine();
+const cliConfig = await writeCliConfig(work, await findProviderMirror());
+const journal = path.resolve('journals/journal-week.md');
+
+/** Runs a command to completion; for the harness, polls its peak RSS (VmHWM) while it runs. */
+function timed(cmd: string, args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; peakKb: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch { /* exited */ }
+    }, 100);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+      resolve({ seconds: (performance.now() - t0) / 1000, peakKb, stdout });
+    });
+  });
+}
+
+async function harnessRound(round: number, measureCheck: boolean) {
+  const env = { LAB_HOME: path.join(work, `home-${round}`) };
+  const up = await timed(process.execPath, ['bin/lab.js', 'up', '--endpoint', moto.endpoint, '--json'], undefined, env);
+  const checks: number[] = [];
+  if (measureCheck) {
+    for (let i = 0; i < 3; i++) checks.push((await timed(process.execPath, ['bin/lab.js', 'check', 'two-tier', '--journal', journal, '--no-write', '--json'], undefined, env)).seconds);
+  }
+  const down = await timed(process.execPath, ['bin/lab.js', 'down', '--json'], undefined, env);
+  return { seconds: up.seconds + down.seconds, peakKb: Math.max(up.peakKb, down.peakKb), checks };
+}
+
+async function rawRound(round: number) {
+  const runId = `raw${round}${Date.now().toString(36).slice(-4)}`;
+  const dir = path.join(work, `raw-${round}`);
+  const cert = await generateAlbCertificate(path.join(dir, 'secrets'), `jl-${runId}.journal-lab.internal`);
+  const stateBucket = `journal-lab-state-${runId}`;
+  const stacks = await synthesizeTwoTier(path.join(dir, 'out'), { target: 'moto', ...target, emulatorCredentials: target.credentials, runId, stateBucket }, { certificatePath: cert.certificatePath, privateKeyPath: cert.privateKeyPath });
+  await createStateBucket(target, stateBucket, runId);
+  const env = { TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  const tf = (stack: string, ...args: string[]) => timed(engine.path, args, stacks.find((s) => s.name === stack)!.dir, env);
+  let seconds = 0;
+  for (const stack of STACK_ORDER) seconds += (await tf(stack, 'init', '-input=false', '-no-color')).seconds;
+  for (const stack of STACK_ORDER) seconds += (await tf(stack, 'apply', '-auto-approve', '-input=false', '-no-color')).seconds;
+  for (const stack of [...STACK_ORDER].reverse()) seconds += (await tf(stack, 'destroy', '-auto-approve', '-input=false', '-no-color')).seconds;
+  await deleteStateBucket(target, stateBucket);
+  return seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const harness: number[] = [];
+const raw: number[] = [];
+let peakKb = 0;
+let checks: number[] = [];
+try {
+  for (let round = 1; round <= rounds; round++) {
+    // Alternate which goes first so slow drift on the machine does not favour one side.
+    const order = round % 2 === 1 ? ['harness', 'raw'] : ['raw', 'harness'];
+    for (const side of order) {
+      if (side === 'harness') {
+        const h = await harnessRound(round, round === 1);
+        harness.push(h.seconds);
+        peakKb = Math.max(peakKb, h.peakKb);
+        if (h.checks.length) checks = h.checks;
+        log(`round ${round}: lab up + lab down ${h.seconds.toFixed(1)} s (peak RSS ${(h.peakKb / 1024).toFixed(0)} MB)`);
+      } else {
+        const r = await rawRound(round);
+        raw.push(r);
+        log(`round ${round}: raw terraform init + apply + destroy ${r.toFixed(1)} s`);
+      }
+    }
+  }
+} finally {
+  await stopMotoServer(moto.pid);
+}
+const result = {
+  rounds,
+  harnessSeconds: Number(median(harness).toFixed(1)),
+  rawSeconds: Number(median(raw).toFixed(1)),
+  ratio: Number((median(harness) / median(raw)).toFixed(3)),
+  peakRssMb: Number((peakKb / 1024).toFixed(0)),
+  checkSeconds: Number(median(checks).toFixed(2)),
+  harnessRounds: harness.map((s) => Number(s.toFixed(1))),
+  rawRounds: raw.map((s) => Number(s.toFixed(1))),
+  engine: `${engine.name} ${engine.version}`,
+};
+log(`median: harness ${result.harnessSeconds} s, raw terraform ${result.rawSeconds} s, ratio ${result.ratio} (target <= 1.10)`);
+log(`lab check two-tier with the stack up: median ${result.checkSeconds} s of ${checks.map((c) => c.toFixed(2)).join(', ')}`);
+log(`harness peak RSS: ${result.peakRssMb} MB (the lab process; terraform's own memory is the same on both sides)`);
+if (values.json) console.log(JSON.stringify(result));
