@@ -5,7 +5,7 @@
 import type { LabContext } from '../../src/labs/lab.ts';
 import { healthCheck } from '../../stacks/settings.ts';
 import { createSelfSigned, writeHaproxyCrtFile } from '../../src/haproxy/certificates.ts';
-import { freeLoopbackPort } from '../../src/haproxy/free-port.ts';
+import { freeLoopbackPort } from '../../src/targets/free-port.ts';
 import { startHttpsBackend, type HttpsBackend } from '../../src/haproxy/https-backend.ts';
 import { probeHttps, type ProbeResult } from '../../src/haproxy/https-probe.ts';
 import { locateHaproxy } from '../../src/haproxy/locate.ts';

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TeardownStack } from '../run/teardown.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand } from '../net/run-command.ts';
 
 export interface ConfigCheck {
   valid: boolean;

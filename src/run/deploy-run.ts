@@ -13,6 +13,7 @@ import { findEngine } from '../toolchain/engine.ts';
 import { findProviderMirror, mirrorHasProvider } from '../toolchain/provider-mirror.ts';
 import { requiredAwsProvider } from '../toolchain/required-provider.ts';
 import { writeCliConfig } from '../toolchain/cli-config.ts';
+import { EnvironmentError } from '../errors.ts';
 import { newRunId, runDirOf, saveRunRecord, type RunRecord } from './run-record.ts';
 
 export interface RunReporter {
@@ -46,8 +47,15 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
   const engine = await findEngine();
   const mirror = await findProviderMirror();
   const aws = await requiredAwsProvider();
-  if (!mirror || !mirrorHasProvider(mirror, aws.source, aws.version)) {
-    opts.reporter.warn(`no provider mirror holds ${aws.source} ${aws.version}; terraform will try the registry (needs internet)`);
+  if (!mirror) {
+    opts.reporter.warn(`no provider mirror found; terraform will download ${aws.source} ${aws.version} from the registry (needs internet)`);
+  } else if (!mirrorHasProvider(mirror, aws.source, aws.version)) {
+    // The CLI config takes mirrored providers from the mirror only, so init could never succeed: say so now.
+    throw new EnvironmentError(
+      `The provider mirror ${mirror.path} holds ${aws.source} ${mirror.providers.find((p) => p.source === aws.source)?.versions.join(', ') || '(other providers)'}, not ${aws.version}, which @cdktf/provider-aws pins.`,
+      `Add ${aws.version} to the mirror (\`terraform providers mirror ${mirror.path}\` online), or point LAB_PROVIDER_MIRROR at one that has it.`,
+      'Nothing was started or deployed.',
+    );
   }
   const runId = newRunId();
   const runDir = runDirOf(opts.home, runId);

@@ -13,6 +13,14 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
+/** Several distinct free ports; bounded, in case the OS hands a just-released port out again. */
+export async function freeLoopbackPorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  for (let attempt = 0; ports.size < count && attempt < count * 10; attempt++) ports.add(await freeLoopbackPort());
+  if (ports.size < count) throw new Error(`could not get ${count} distinct free loopback ports`);
+  return [...ports];
+}
+
 /** True when something already accepts connections on 127.0.0.1:port. */
 export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {

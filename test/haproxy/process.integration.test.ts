@@ -5,7 +5,7 @@ import path from 'node:path';
 import { TeardownStack } from '../../src/run/teardown.ts';
 import { locateHaproxy } from '../../src/haproxy/locate.ts';
 import { baseSections, renderHaproxyConfig } from '../../src/haproxy/config.ts';
-import { freeLoopbackPort } from '../../src/haproxy/free-port.ts';
+import { freeLoopbackPort } from '../../src/targets/free-port.ts';
 import { socketDir, startHaproxy, checkHaproxyConfig } from '../../src/haproxy/process.ts';
 import { showStat } from '../../src/haproxy/stats.ts';
 import { writeFile } from 'node:fs/promises';

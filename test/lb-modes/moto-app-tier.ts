@@ -15,7 +15,7 @@ import {
 import type { AwsLabContext } from '../../src/labs/lab.ts';
 import type { TeardownStack } from '../../src/run/teardown.ts';
 import { findMotoServer } from '../../src/toolchain/moto.ts';
-import { freeLoopbackPort } from '../../src/haproxy/free-port.ts';
+import { freeLoopbackPort } from '../../src/targets/free-port.ts';
 import { createSelfSigned } from '../../src/haproxy/certificates.ts';
 
 const REGION = 'us-east-1';
