@@ -25,6 +25,10 @@ const rounds = Math.max(1, Number(values.rounds));
 const log = (line: string) => { if (!values.json) console.log(line); else process.stderr.write(line + '\n'); };
 const work = mkdtempSync(path.join(os.tmpdir(), 'jl-bench-'));
 const moto = await startMotoServer(path.join(work, 'moto.log'));
+// Ctrl-C: stop the emulator this script started (the children die with it), then exit.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopMotoServer(moto.pid).finally(() => process.exit(130)));
+}
 const target = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { ...emulatorCredentials } };
 const engine = await findEngine();
 const cliConfig = await writeCliConfig(work, await findProviderMirror());

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, openSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
+import { FileTail } from './file-tail.ts';
 import type { EngineInfo } from '../toolchain/engine.ts';
 import { diagnosticOf, parseUiLine, resourceEventOf, type Diagnostic, type ResourceEvent } from './terraform-events.ts';
 
@@ -23,56 +24,57 @@ export interface TerraformResult {
 }
 
 /**
- * Runs one terraform/tofu command with the harness's own CLI config, streaming `-json` output into resource
- * events and diagnostics; the raw output goes to the run's log file. Never throws for a failed command: the
- * caller decides what a failure means.
+ * Runs one terraform/tofu command with the harness's own CLI config. Terraform writes straight into the run's log
+ * file (see FileTail for why not a pipe); the `-json` lines are followed from there into resource events and
+ * diagnostics. Never throws for a failed command: the caller decides what a failure means.
  */
-export function runTerraform(inv: TerraformInvocation): Promise<TerraformResult> {
-  return new Promise((resolve, reject) => {
-    const log = createWriteStream(inv.logFile, { flags: 'a' });
-    log.write(`$ ${inv.engine.name} ${inv.args.join(' ')}\n`);
-    const child = spawn(inv.engine.path, inv.args, {
-      cwd: inv.cwd,
-      env: terraformEnv(inv.cliConfigPath),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Own process group: a terminal Ctrl-C reaches only the harness, which forwards exactly one SIGINT (a second
-      // one would make terraform exit without saving state).
-      detached: true,
-    });
-    const diagnostics: Diagnostic[] = [];
-    const tail: string[] = [];
-    const stdoutChunks: string[] = [];
-    const remember = (line: string) => {
+export async function runTerraform(inv: TerraformInvocation): Promise<TerraformResult> {
+  await appendFile(inv.logFile, `$ ${inv.engine.name} ${inv.args.join(' ')}\n`);
+  const from = (await stat(inv.logFile)).size;
+  const diagnostics: Diagnostic[] = [];
+  const tail: string[] = [];
+  const output: string[] = [];
+  const tailer = new FileTail(inv.logFile, from, (line) => {
+    output.push(line);
+    const ui = parseUiLine(line);
+    if (!ui) {
       tail.push(line);
       if (tail.length > 20) tail.shift();
-    };
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      log.write(line + '\n');
-      stdoutChunks.push(line);
-      const ui = parseUiLine(line);
-      if (!ui) return remember(line);
-      const event = resourceEventOf(ui);
-      if (event) inv.onResourceEvent?.(event);
-      const diagnostic = diagnosticOf(ui);
-      if (diagnostic) diagnostics.push(diagnostic);
-    });
-    createInterface({ input: child.stderr }).on('line', (line) => {
-      log.write(`[stderr] ${line}\n`);
-      remember(line);
-    });
-    // Terraform stops cleanly on SIGINT (it finishes in-flight calls and saves state); a second one is forceful.
-    const abort = () => child.kill('SIGINT');
-    inv.signal?.addEventListener('abort', abort, { once: true });
-    child.on('error', (err) => {
-      log.end();
-      reject(err);
-    });
-    child.on('close', (code) => {
-      inv.signal?.removeEventListener('abort', abort);
-      log.end(`[exit ${code}]\n`);
-      resolve({ exitCode: code ?? 1, diagnostics, tail, stdout: stdoutChunks.join('\n') });
-    });
+      return;
+    }
+    const event = resourceEventOf(ui);
+    if (event) inv.onResourceEvent?.(event);
+    const diagnostic = diagnosticOf(ui);
+    if (diagnostic) diagnostics.push(diagnostic);
   });
+  await tailer.start();
+  const log = openSync(inv.logFile, 'a');
+  try {
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      const child = spawn(inv.engine.path, inv.args, {
+        cwd: inv.cwd,
+        env: terraformEnv(inv.cliConfigPath),
+        stdio: ['ignore', log, log],
+        // Own process group: a terminal Ctrl-C reaches only the harness, which forwards exactly one SIGINT (a
+        // second one would make terraform exit without saving state).
+        detached: true,
+      });
+      // Terraform stops cleanly on SIGINT: it finishes in-flight calls and saves state.
+      const abort = () => child.kill('SIGINT');
+      inv.signal?.addEventListener('abort', abort, { once: true });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        inv.signal?.removeEventListener('abort', abort);
+        resolve(code ?? 1);
+      });
+    });
+    await tailer.stop();
+    await appendFile(inv.logFile, `[exit ${exitCode}]\n`);
+    return { exitCode, diagnostics, tail, stdout: output.join('\n') };
+  } finally {
+    closeSync(log);
+    await tailer.stop();
+  }
 }
 
 /** Only what terraform needs from the environment, plus the harness's CLI config; never the user's ~/.terraformrc. */

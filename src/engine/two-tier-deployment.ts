@@ -7,6 +7,12 @@ import { runTerraform, type TerraformResult } from './terraform-runner.ts';
 import { terraformFailure } from './failure.ts';
 import type { ResourceEvent } from './terraform-events.ts';
 
+/**
+ * Wait for the state lock instead of failing at once: after a harness crash, the orphaned terraform may still be
+ * finishing its apply when `lab down` starts.
+ */
+const LOCK_TIMEOUT = '-lock-timeout=300s';
+
 export interface StackDir {
   name: string;
   dir: string;
@@ -39,7 +45,7 @@ export async function applyStacks(
   for (const stack of d.stacks) {
     if (signal?.aborted) throw signal.reason;
     await onStackStarted(stack.name);
-    await step(d, stack, 'apply', ['apply', '-auto-approve', '-input=false', '-no-color', '-json'], signal);
+    await step(d, stack, 'apply', ['apply', '-auto-approve', '-input=false', '-no-color', '-json', LOCK_TIMEOUT], signal);
     outputs[stack.name] = await readOutputs(d, stack, signal);
   }
   return outputs;
@@ -52,7 +58,7 @@ export async function applyStacks(
 export async function destroyStacks(d: DeploymentHandle, only?: readonly string[]): Promise<void> {
   for (const stack of [...d.stacks].reverse()) {
     if (only && !only.includes(stack.name)) continue;
-    await step(d, stack, 'destroy', ['destroy', '-auto-approve', '-input=false', '-no-color', '-json', '-refresh=false'], undefined);
+    await step(d, stack, 'destroy', ['destroy', '-auto-approve', '-input=false', '-no-color', '-json', '-refresh=false', LOCK_TIMEOUT], undefined);
   }
 }
 
