@@ -47,13 +47,14 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
   const engine = await findEngine();
   const mirror = await findProviderMirror();
   const aws = await requiredAwsProvider();
-  if (!mirror) {
-    opts.reporter.warn(`no provider mirror found; terraform will download ${aws.source} ${aws.version} from the registry (needs internet)`);
-  } else if (!mirrorHasProvider(mirror, aws.source, aws.version)) {
+  const mirroredAws = mirror?.providers.find((p) => p.source.toLowerCase() === aws.source.toLowerCase());
+  if (!mirroredAws) {
+    opts.reporter.warn(`no provider mirror holds ${aws.source}; terraform will download ${aws.version} from the registry (needs internet)`);
+  } else if (!mirrorHasProvider(mirror!, aws.source, aws.version)) {
     // The CLI config takes mirrored providers from the mirror only, so init could never succeed: say so now.
     throw new EnvironmentError(
-      `The provider mirror ${mirror.path} holds ${aws.source} ${mirror.providers.find((p) => p.source === aws.source)?.versions.join(', ') || '(other providers)'}, not ${aws.version}, which @cdktf/provider-aws pins.`,
-      `Add ${aws.version} to the mirror (\`terraform providers mirror ${mirror.path}\` online), or point LAB_PROVIDER_MIRROR at one that has it.`,
+      `The provider mirror ${mirror!.path} holds ${aws.source} ${mirroredAws.versions.join(', ')}, not ${aws.version}, which @cdktf/provider-aws pins.`,
+      `Add ${aws.version} to the mirror (\`terraform providers mirror ${mirror!.path}\` online), or point LAB_PROVIDER_MIRROR at one that has it.`,
       'Nothing was started or deployed.',
     );
   }

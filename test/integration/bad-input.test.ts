@@ -140,4 +140,33 @@ describe.skipIf(!!missing)('bad input with the real engine and emulator', () => 
     const runs = readdirSync(path.join(home, 'runs')) as string[];
     expect(JSON.parse(readFileSync(path.join(home, 'runs', runs[0], 'run.json'), 'utf8')).stage).toBe('destroyed');
   }, 600_000);
+
+  it('a crashed run (lab killed mid-apply) is torn down later by lab down from what is on disk', async () => {
+    const home = freshHome();
+    let labPid = 0;
+    const killer = setInterval(() => {
+      const runs = path.join(home, 'runs');
+      if (!existsSync(runs) || !labPid) return;
+      for (const id of readdirSync(runs)) {
+        const file = path.join(runs, id, 'run.json');
+        if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).stacksTouched?.includes('app')) {
+          process.kill(labPid, 'SIGKILL'); // no handler runs: this is a crash, not an interrupt
+          clearInterval(killer);
+        }
+      }
+    }, 200);
+    const crashed = await runLab(['up'], { LAB_HOME: home }, 600_000, (pid) => (labPid = pid));
+    clearInterval(killer);
+    expect(crashed.code).not.toBe(0);
+    const [id] = readdirSync(path.join(home, 'runs'));
+    const before = JSON.parse(readFileSync(path.join(home, 'runs', id, 'run.json'), 'utf8'));
+    expect(before.stacksTouched).toContain('network');
+    expect(isAlive(before.target.started.pid)).toBe(true); // the detached emulator outlived the crash
+    // terraform, killed with its parent's group gone, may still be finishing: give it a bounded moment.
+    await new Promise((r) => setTimeout(r, 3000));
+    const down = await runLab(['down', '--json'], { LAB_HOME: home });
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.json.runs[0].leftovers).toEqual([]);
+    assertNothingLeft(home);
+  }, 600_000);
 });
