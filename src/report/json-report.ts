@@ -1,26 +1,9 @@
-import type { ClaimResult, ClaimVerdict, EvidenceItem, Failure, QuestionVerdict, RunResult, Source } from '../model/types.ts';
+import type { ClaimResult, ClaimVerdict, QuestionResult, QuestionVerdict, RunResult } from '../model/types.ts';
 import { redactDeep } from './redact.ts';
 
-export interface JsonClaim {
-  claim: string;
-  aspect?: string;
-  verdict: ClaimVerdict;
-  explanation: string;
-  evidence: EvidenceItem[];
-  sources: Source[];
-  failures?: Failure[];
-}
-
-export interface JsonQuestion {
-  key: string;
-  section: string;
-  number: number | null;
-  question: string;
-  labs: string[];
-  verdict: QuestionVerdict;
-  claims: JsonClaim[];
-  unjudged: string[];
-}
+/** The `--json` contract is the model itself: a claim and a question print exactly as the judges made them. */
+export type JsonClaim = ClaimResult;
+export type JsonQuestion = QuestionResult;
 
 export interface JsonReport {
   journal: string;
