@@ -4,7 +4,6 @@
  */
 import type { Lab } from '../src/labs/lab.ts';
 import { judgeAnswer } from '../src/model/judge-answer.ts';
-import { collectCertificatesEvidence } from '../checks/certificates/collect.ts';
 import type { CertificatesEvidence } from '../checks/certificates/evidence.ts';
 import { certificateFacts, certificateRules } from '../checks/certificates/judge.ts';
 
@@ -25,7 +24,8 @@ const lab: Lab<CertificatesEvidence> = {
       judge: (statements, evidence) => judgeAnswer(statements, evidence, certificateRules, certificateFacts),
     },
   ],
-  collect: (ctx) => collectCertificatesEvidence(ctx),
+  // Collectors load on use, so judging-only paths (and other labs' runs) do not pay for them.
+  collect: async (ctx) => (await import('../checks/certificates/collect.ts')).collectCertificatesEvidence(ctx),
 };
 
 export default lab;

@@ -4,7 +4,6 @@
  */
 import type { Lab } from '../src/labs/lab.ts';
 import { judgeAnswer } from '../src/model/judge-answer.ts';
-import { collectHandshakesEvidence } from '../checks/handshakes/collect.ts';
 import type { HandshakesEvidence } from '../checks/handshakes/evidence.ts';
 import { keepaliveFacts, keepaliveRules } from '../checks/handshakes/judge-keepalive.ts';
 import { sessionFacts, sessionRules } from '../checks/handshakes/judge-sessions.ts';
@@ -35,7 +34,8 @@ const lab: Lab<HandshakesEvidence> = {
         ),
     },
   ],
-  collect: (ctx) => collectHandshakesEvidence(ctx),
+  // Collectors load on use, so judging-only paths (and other labs' runs) do not pay for them.
+  collect: async (ctx) => (await import('../checks/handshakes/collect.ts')).collectHandshakesEvidence(ctx),
 };
 
 export default lab;

@@ -4,7 +4,6 @@
  * documents, and a capture proving the LB → target leg carries only TLS.
  */
 import type { Lab } from '../src/labs/lab.ts';
-import { collectHealthTwin } from '../checks/health-twin/collect.ts';
 import type { HealthTwinEvidence } from '../checks/health-twin/evidence.ts';
 import { judgeHealthAnswer } from '../checks/health-twin/judge-q3.ts';
 
@@ -27,7 +26,8 @@ const lab: Lab<HealthTwinEvidence> = {
       judge: (statements, evidence) => judgeHealthAnswer(statements, evidence),
     },
   ],
-  collect: collectHealthTwin,
+  // Collectors load on use, so judging-only paths (and other labs' runs) do not pay for them.
+  collect: async (ctx) => (await import('../checks/health-twin/collect.ts')).collectHealthTwin(ctx),
 };
 
 export default lab;

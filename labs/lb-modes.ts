@@ -3,14 +3,13 @@
  * HTTPS backends on loopback, plus what the ELBv2 API says about listener protocols on the deployed ALB and NLB.
  */
 import type { Lab, LabContext } from '../src/labs/lab.ts';
-import { collectLocalDataPlane } from '../checks/lb-modes/collect-data-plane.ts';
-import { collectListenerProtocolEvidence } from '../checks/lb-modes/collect-api.ts';
 import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
 import { judgeComponentsAnswer } from '../checks/lb-modes/judge-q5.ts';
 
-export { collectLocalDataPlane };
-
+// Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
 async function collect(ctx: LabContext): Promise<LbModesEvidence> {
+  const { collectLocalDataPlane } = await import('../checks/lb-modes/collect-data-plane.ts');
+  const { collectListenerProtocolEvidence } = await import('../checks/lb-modes/collect-api.ts');
   ctx.log('lb-modes: HAProxy in HTTP mode and TCP mode on 127.0.0.1');
   const dataPlane = await collectLocalDataPlane(ctx);
   ctx.log('lb-modes: ELBv2 listener protocols on the ALB and the NLB');

@@ -17,8 +17,7 @@ const PROBES: { targetType: TargetTypeEnum; protocol?: 'HTTPS' | 'TCP' }[] = [
  */
 export async function probeTargetTypes(t: SdkTarget, vpcId: string, runId: string, teardown: TeardownStack): Promise<TwoTierEvidence['targetTypeProbe']> {
   const elb = new ElasticLoadBalancingV2Client(sdkConfig(t));
-  const results: TwoTierEvidence['targetTypeProbe'] = [];
-  for (const probe of PROBES) {
+  return Promise.all(PROBES.map(async (probe): Promise<TwoTierEvidence['targetTypeProbe'][number]> => {
     const lambda = probe.targetType === 'lambda';
     try {
       const created = await elb.send(new CreateTargetGroupCommand({
@@ -36,10 +35,9 @@ export async function probeTargetTypes(t: SdkTarget, vpcId: string, runId: strin
         await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: arn }));
         deleted = true;
       }
-      results.push({ targetType: probe.targetType, protocol: probe.protocol ?? '-', accepted: true });
+      return { targetType: probe.targetType, protocol: probe.protocol ?? '-', accepted: true };
     } catch (err) {
-      results.push({ targetType: probe.targetType, protocol: probe.protocol ?? '-', accepted: false, error: `${(err as Error).name}: ${(err as Error).message}` });
+      return { targetType: probe.targetType, protocol: probe.protocol ?? '-', accepted: false, error: `${(err as Error).name}: ${(err as Error).message}` };
     }
-  }
-  return results;
+  }));
 }

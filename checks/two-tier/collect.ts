@@ -2,7 +2,7 @@ import type { LabContext } from '../../src/labs/lab.ts';
 import { stateKey, stackNames } from '../../stacks/target-context.ts';
 import { networkUsesLockfile, remoteStateConfigEvidence } from './collect-config.ts';
 import { collectStateObjects } from './collect-state.ts';
-import { collectCertificate, collectLoadBalancing, collectNetworkPlacement } from './collect-alb.ts';
+import { collectCertificate, collectLoadBalancing } from './collect-alb.ts';
 import { probeTargetTypes } from './collect-target-types.ts';
 import type { TwoTierEvidence } from './evidence.ts';
 
@@ -15,13 +15,15 @@ export async function collectTwoTierEvidence(ctx: LabContext): Promise<TwoTierEv
   const synthesizedApp = aws.synthesized[stackNames.app] as Record<string, unknown>;
   const synthesizedNetwork = aws.synthesized[stackNames.network] as Record<string, unknown>;
   const sdk = { region: aws.region, endpoint: aws.endpoint, credentials: aws.credentials };
-  const [state, lb, certificate, placement] = await Promise.all([
+  const inFlight = [
     collectStateObjects(sdk, aws.stateBucket, stateKey(aws.runId, stackNames.network), networkUsesLockfile(synthesizedNetwork)),
     collectLoadBalancing(sdk, app),
     collectCertificate(sdk, String(app.certificate_arn)),
-    collectNetworkPlacement(sdk, network, app),
-  ]);
-  const targetTypeProbe = await probeTargetTypes(sdk, String(network.vpc_id), aws.runId, ctx.teardown);
+    probeTargetTypes(sdk, String(network.vpc_id), aws.runId, ctx.teardown),
+  ] as const;
+  // The EC2 client is the heaviest SDK module: load it while the endpoint answers the requests already sent.
+  const { collectNetworkPlacement } = await import('./collect-network.ts');
+  const [state, lb, certificate, targetTypeProbe, placement] = await Promise.all([...inFlight, collectNetworkPlacement(sdk, network, app)]);
   return {
     target: aws.target,
     runId: aws.runId,

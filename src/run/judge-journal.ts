@@ -9,6 +9,7 @@ import { judgeQuestions } from './judge-questions.ts';
 import { writeOutputs } from './journal-results.ts';
 import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
 import { TeardownStack } from './teardown.ts';
+import { StageError } from '../errors.ts';
 
 export interface JudgePlan {
   doc: JournalDocument;
@@ -47,6 +48,8 @@ export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise
     const failures = await teardown.run();
     for (const f of failures) opts.log(`cleanup of ${f.name} failed: ${f.message}`);
   }
+  // Interrupted: the partial evidence is not a verdict on the journal, so nothing is written.
+  if (opts.signal.aborted) throw opts.signal.reason;
   const target = opts.aws?.target ?? 'local';
   const run: RunResult = {
     journal: path.resolve(p.doc.path),
@@ -58,4 +61,11 @@ export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise
   const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
   return { run, ...written, collectorErrors };
+}
+
+/** The harness did not work if a collector broke: results are out (marked `error`), and the exit code says so. */
+export function failOnCollectorErrors(collectorErrors: readonly string[]): void {
+  if (collectorErrors.length > 0) {
+    throw new StageError(`Evidence could not be collected: ${collectorErrors.join('; ')}`, 'See the messages above; the affected questions are marked `error`.');
+  }
 }

@@ -32,6 +32,11 @@ export function runDirOf(home: string, runId: string): string {
   return path.join(home, 'runs', runId);
 }
 
+/** Where a run without a deployment (local labs only) keeps its captures and logs. */
+export function localWorkDir(home: string): string {
+  return path.join(home, 'local', new Date().toISOString().replace(/[:.]/g, '-'));
+}
+
 export function newRunId(): string {
   return randomBytes(4).toString('hex');
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalLabContext } from '../../src/labs/local-context.ts';
 import { locateHaproxy } from '../../src/haproxy/locate.ts';
-import { collectLocalDataPlane } from '../../labs/lb-modes.ts';
+import { collectLocalDataPlane } from '../../checks/lb-modes/collect-data-plane.ts';
 import { collectListenerProtocolEvidence } from '../../checks/lb-modes/collect-api.ts';
 import { createAppTierOnMoto, motoAvailable, startMoto } from './moto-app-tier.ts';
 

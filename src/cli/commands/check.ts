@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { StageError, UsageError } from '../../errors.ts';
+import { UsageError } from '../../errors.ts';
 import { awsLabContext } from '../../run/aws-lab-context.ts';
-import { planJudgement, runJudgement } from '../../run/judge-journal.ts';
-import { labHome, openRuns, runDirOf } from '../../run/run-record.ts';
+import { failOnCollectorErrors, planJudgement, runJudgement } from '../../run/judge-journal.ts';
+import { labHome, localWorkDir, openRuns, runDirOf } from '../../run/run-record.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { terminalReporter } from '../terminal-reporter.ts';
 import { renderJudgement } from './judge-output.ts';
@@ -22,7 +22,7 @@ export async function checkCommand(opts: CheckOptions, out: (s: string) => void)
   const plan = await planJudgement(opts.journal, opts.labs);
   const home = labHome();
   let aws;
-  let workDir = path.join(home, 'local', new Date().toISOString().replace(/[:.]/g, '-'));
+  let workDir = localWorkDir(home);
   if (plan.needsDeployment) {
     const deployed = (await openRuns(home)).filter((r) => r.stage === 'deployed' && (!opts.run || r.runId === opts.run));
     if (deployed.length === 0) {
@@ -39,9 +39,7 @@ export async function checkCommand(opts: CheckOptions, out: (s: string) => void)
   try {
     const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, write: opts.write, junitPath: opts.junit });
     out(renderJudgement(result.run, opts.json, { ...result, written: opts.write }));
-    if (result.collectorErrors.length > 0) {
-      throw new StageError(`Evidence could not be collected: ${result.collectorErrors.join('; ')}`, 'See the messages above; the affected questions are marked `error`.');
-    }
+    failOnCollectorErrors(result.collectorErrors);
     return 0;
   } finally {
     interrupt.dispose();

@@ -1,10 +1,15 @@
 import type { RunResult } from '../../model/types.ts';
+import type { TeardownReport } from '../../run/deploy-run.ts';
 import { toJsonReport } from '../../report/json-report.ts';
 import { QUESTION_LABEL } from '../../report/labels.ts';
 
 /** The `--json` object, or a short text summary: one line per question, counts per claim verdict. */
-export function renderJudgement(run: RunResult, json: boolean, extra: { changed: boolean; backupPath?: string; written: boolean }): string {
-  if (json) return JSON.stringify({ ...toJsonReport(run), journalChanged: extra.changed });
+export function renderJudgement(
+  run: RunResult,
+  json: boolean,
+  extra: { changed: boolean; backupPath?: string; written: boolean; teardown?: TeardownReport },
+): string {
+  if (json) return JSON.stringify({ ...toJsonReport(run), journalChanged: extra.changed, ...(extra.teardown ? { teardown: extra.teardown } : {}) });
   const lines = [`journal ${run.journal} · target ${run.target} · ${run.date}`];
   for (const q of run.questions) {
     if (q.verdict === 'no-answer') continue;
@@ -18,5 +23,6 @@ export function renderJudgement(run: RunResult, json: boolean, extra: { changed:
   if (skipped) lines.push(`  (${skipped} empty or placeholder answers not judged)`);
   if (!extra.written) lines.push('--no-write: the journal was not changed');
   else lines.push(extra.changed ? `results written into the journal (previous version: ${extra.backupPath})` : 'journal already up to date (nothing changed)');
+  if (extra.teardown) lines.push(`teardown: destroyed ${extra.teardown.destroyed.join(', ') || 'nothing'}; leftovers tagged with the run id: ${extra.teardown.leftovers.length}`);
   return lines.join('\n');
 }

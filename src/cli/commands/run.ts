@@ -2,8 +2,8 @@ import path from 'node:path';
 import { StageError } from '../../errors.ts';
 import { awsLabContext } from '../../run/aws-lab-context.ts';
 import { deployRun, tearDownRun, type TeardownReport } from '../../run/deploy-run.ts';
-import { planJudgement, runJudgement } from '../../run/judge-journal.ts';
-import { labHome, runDirOf, type RunRecord } from '../../run/run-record.ts';
+import { failOnCollectorErrors, planJudgement, runJudgement } from '../../run/judge-journal.ts';
+import { labHome, localWorkDir, runDirOf, type RunRecord } from '../../run/run-record.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { terminalReporter } from '../terminal-reporter.ts';
 import { renderJudgement } from './judge-output.ts';
@@ -31,17 +31,16 @@ export async function runCommand(opts: RunOptions, out: (s: string) => void): Pr
   let teardown: TeardownReport | undefined;
   try {
     if (plan.needsDeployment) record = await deployRun({ ...opts, home, signal: interrupt.signal, reporter });
-    const workDir = record ? path.join(runDirOf(home, record.runId), 'checks') : path.join(home, 'local', new Date().toISOString().replace(/[:.]/g, '-'));
+    const workDir = record ? path.join(runDirOf(home, record.runId), 'checks') : localWorkDir(home);
     const aws = record ? await awsLabContext(home, record) : undefined;
     const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, write: opts.write, junitPath: opts.junit });
     if (record && !opts.keep) {
       teardown = await tearDownRun(home, record, reporter);
       record = undefined;
     }
-    const rendered = renderJudgement(result.run, opts.json, { ...result, written: opts.write });
-    out(opts.json ? JSON.stringify({ ...JSON.parse(rendered), teardown }) : rendered + (teardown ? `\nteardown: destroyed ${teardown.destroyed.join(', ')}; leftovers ${teardown.leftovers.length}` : ''));
+    out(renderJudgement(result.run, opts.json, { ...result, written: opts.write, teardown }));
     if (teardown && teardown.leftovers.length > 0) throw new StageError(`Leftovers after teardown: ${teardown.leftovers.map((l) => l.id).join(', ')}`, 'Run `lab down --all`.');
-    if (result.collectorErrors.length > 0) throw new StageError(`Evidence could not be collected: ${result.collectorErrors.join('; ')}`, 'See the messages above; the affected questions are marked `error`.');
+    failOnCollectorErrors(result.collectorErrors);
     return 0;
   } finally {
     // A failure after the deployment (collect, judge, write) still tears it down.
