@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LabContext } from '../../src/labs/lab.ts';
+import { PROJECT_ROOT } from '../../src/project-root.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture } from '../../src/net/capture.ts';
 import { spawnLineProcess } from '../../src/net/line-process.ts';
@@ -16,7 +16,7 @@ import type { HandshakesEvidence, KeepaliveDefaults, KeepaliveObservation, Obser
 import { analyseKeepaliveProbes } from './keepalive-analysis.ts';
 import { segmentViews } from './collect-loopback.ts';
 
-const PEER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'keepalive-peer.mjs');
+const PEER_SCRIPT = path.join(PROJECT_ROOT, 'checks', 'handshakes', 'keepalive-peer.mjs');
 const PORT = 7000;
 const NODE_INITIAL_DELAY_MS = 1000;
 /** Namespace sysctls chosen to differ from what Node/libuv might set, so the capture shows whose values apply. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /** The journal shipped with the project, used when --journal is not given. */
-export const DEFAULT_JOURNAL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../journals/journal-week.md');
+export const DEFAULT_JOURNAL = path.join(PROJECT_ROOT, 'journals', 'journal-week.md');

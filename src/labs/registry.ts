@@ -1,17 +1,24 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Lab } from './lab.ts';
 import { UsageError } from '../errors.ts';
 
-const labsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../labs');
+import { PROJECT_ROOT } from '../project-root.ts';
+
+const labsDir = path.join(PROJECT_ROOT, 'labs');
+
+/** The prebuilt bundle (dist/) registers the labs it was built with here; run through tsx, labs/ is read instead. */
+type LabModules = Record<string, () => Promise<{ default?: Lab }>>;
+const bundledLabs = (): LabModules | undefined => (globalThis as { __journalLabBundledLabs?: LabModules }).__journalLabBundledLabs;
 
 /** Every `labs/*.ts` file default-exports one Lab: adding a lab is adding a file. */
 export async function loadLabs(dir = labsDir): Promise<Lab[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const bundled = dir === labsDir ? bundledLabs() : undefined;
+  const files = bundled ? Object.keys(bundled).sort() : (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   const labs: Lab[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: Lab };
+    const mod = bundled ? await bundled[file]() : ((await import(pathToFileURL(path.join(dir, file)).href)) as { default?: Lab });
     if (!mod.default?.id) throw new Error(`labs/${file} does not default-export a Lab`);
     labs.push(mod.default);
   }
