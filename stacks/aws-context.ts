@@ -1,4 +1,3 @@
-import type { Construct } from 'constructs';
 import { S3Backend, TerraformStack, type S3BackendConfig } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { EMULATED_SERVICES, RUN_TAG, stateKey, type TargetContext } from './target-context.ts';
@@ -49,4 +48,3 @@ export function resourceName(ctx: TargetContext, suffix: string): string {
   return `jl-${ctx.runId}-${suffix}`;
 }
 
-export type { Construct };

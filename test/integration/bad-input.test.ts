@@ -21,6 +21,24 @@ function assertNothingLeft(home: string) {
   }
 }
 
+/**
+ * Polls the run record under LAB_HOME and acts once, as soon as terraform has started applying `stack`: the moment
+ * the fault tests inject their fault. Returns the stop function; the poll ends when the lab run returns.
+ */
+function onceStackStarts(home: string, stack: string, act: (record: any) => boolean | void): () => void {
+  const timer = setInterval(() => {
+    const runs = path.join(home, 'runs');
+    if (!existsSync(runs)) return;
+    for (const id of readdirSync(runs)) {
+      const file = path.join(runs, id, 'run.json');
+      if (!existsSync(file)) continue;
+      const record = JSON.parse(readFileSync(file, 'utf8'));
+      if (record.stacksTouched?.includes(stack) && act(record) !== false) clearInterval(timer);
+    }
+  }, 200);
+  return () => clearInterval(timer);
+}
+
 describe('bad input: one clear message, non-zero exit, nothing left running or deployed', () => {
   it('unknown target', async () => {
     const home = freshHome();
@@ -97,21 +115,12 @@ describe.skipIf(!!missing)('bad input with the real engine and emulator', () => 
 
   it('moto dying mid-apply', async () => {
     const home = freshHome();
-    const killer = setInterval(() => {
-      const runs = path.join(home, 'runs');
-      if (!existsSync(runs)) return;
-      for (const id of readdirSync(runs) as string[]) {
-        const file = path.join(runs, id, 'run.json');
-        if (!existsSync(file)) continue;
-        const record = JSON.parse(readFileSync(file, 'utf8'));
-        if (record.stacksTouched?.includes('network') && record.target.started?.pid && isAlive(record.target.started.pid)) {
-          process.kill(record.target.started.pid, 'SIGKILL');
-          clearInterval(killer);
-        }
-      }
-    }, 200);
+    const stop = onceStackStarts(home, 'network', (record) => {
+      if (!record.target.started?.pid || !isAlive(record.target.started.pid)) return false;
+      process.kill(record.target.started.pid, 'SIGKILL');
+    });
     const r = await runLab(['up'], { LAB_HOME: home });
-    clearInterval(killer);
+    stop();
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/endpoint stopped answering \(the emulator process is gone\)/);
     assertNothingLeft(home);
@@ -120,19 +129,9 @@ describe.skipIf(!!missing)('bad input with the real engine and emulator', () => 
   it('Ctrl-C during up tears everything down', async () => {
     const home = freshHome();
     let labPid = 0;
-    const interrupter = setInterval(() => {
-      const runs = path.join(home, 'runs');
-      if (!existsSync(runs) || !labPid) return;
-      for (const id of readdirSync(runs) as string[]) {
-        const file = path.join(runs, id, 'run.json');
-        if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).stacksTouched?.includes('network')) {
-          process.kill(labPid, 'SIGINT');
-          clearInterval(interrupter);
-        }
-      }
-    }, 200);
+    const stop = onceStackStarts(home, 'network', () => (labPid ? void process.kill(labPid, 'SIGINT') : false));
     const r = await runLab(['up'], { LAB_HOME: home }, 600_000, (pid) => (labPid = pid));
-    clearInterval(interrupter);
+    stop();
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/Interrupted \(SIGINT\)/);
     expect(r.stderr).toMatch(/tearing down/);
@@ -144,19 +143,10 @@ describe.skipIf(!!missing)('bad input with the real engine and emulator', () => 
   it('a crashed run (lab killed mid-apply) is torn down later by lab down from what is on disk', async () => {
     const home = freshHome();
     let labPid = 0;
-    const killer = setInterval(() => {
-      const runs = path.join(home, 'runs');
-      if (!existsSync(runs) || !labPid) return;
-      for (const id of readdirSync(runs)) {
-        const file = path.join(runs, id, 'run.json');
-        if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).stacksTouched?.includes('app')) {
-          process.kill(labPid, 'SIGKILL'); // no handler runs: this is a crash, not an interrupt
-          clearInterval(killer);
-        }
-      }
-    }, 200);
+    // SIGKILL: no handler runs, so this is a crash, not an interrupt.
+    const stop = onceStackStarts(home, 'app', () => (labPid ? void process.kill(labPid, 'SIGKILL') : false));
     const crashed = await runLab(['up'], { LAB_HOME: home }, 600_000, (pid) => (labPid = pid));
-    clearInterval(killer);
+    stop();
     expect(crashed.code).not.toBe(0);
     const [id] = readdirSync(path.join(home, 'runs'));
     const before = JSON.parse(readFileSync(path.join(home, 'runs', id, 'run.json'), 'utf8'));
