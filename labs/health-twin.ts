@@ -3,27 +3,20 @@
  * health-check settings (scaled down in time): measured down/up times, the all-unhealthy case next to what AWS
  * documents, and a capture proving the LB → target leg carries only TLS.
  */
+import { healthTwinClaims } from '../checks/health-twin/claims.ts';
 import type { Lab } from '../src/labs/lab.ts';
 import type { HealthTwinEvidence } from '../checks/health-twin/evidence.ts';
-import { judgeHealthAnswer } from '../checks/health-twin/judge-q3.ts';
 
 const lab: Lab<HealthTwinEvidence> = {
   id: 'health-twin',
   title: 'ALB health checks, measured on an HAProxy twin configured from the target group settings',
   kind: 'local',
   tools: ['haproxy', 'tcpdump', 'tshark'],
+  claims: healthTwinClaims,
   questions: [
     {
       id: 'healthy-targets',
       title: 'How the ALB decides which backends are healthy (behaviour)',
-      // "healthy" + "determine": Q4 (ALB components) mentions health checks and targets but asks no such thing.
-      signature: [
-        [/load balancer/i, /\bALB\b/],
-        [/\bhealthy\b/i],
-        [/backend|target/i],
-        [/determine|decide|which/i],
-      ],
-      judge: (statements, evidence) => judgeHealthAnswer(statements, evidence),
     },
   ],
   // Collectors load on use, so judging-only paths (and other labs' runs) do not pay for them.

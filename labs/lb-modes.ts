@@ -2,9 +2,9 @@
  * Proxy vs pass-through load balancing, and what a reverse proxy does, shown on a real HAProxy in front of real
  * HTTPS backends on loopback, plus what the ELBv2 API says about listener protocols on the deployed ALB and NLB.
  */
+import { lbModesClaims } from '../checks/lb-modes/claims.ts';
 import type { Lab, LabContext } from '../src/labs/lab.ts';
 import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
-import { judgeComponentsAnswer } from '../checks/lb-modes/judge-q5.ts';
 
 // Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
 async function collect(ctx: LabContext): Promise<LbModesEvidence> {
@@ -22,16 +22,11 @@ const lab: Lab<LbModesEvidence> = {
   title: 'Proxy, pass-through and reverse proxy: a real HAProxy in HTTP and TCP mode, and the ALB/NLB listener API',
   kind: 'aws',
   tools: ['haproxy'],
+  claims: lbModesClaims,
   questions: [
     {
       id: 'proxy-passthrough-reverse-proxy',
       title: 'Proxy load balancer, pass-through load balancer and reverse proxy',
-      signature: [
-        [/proxy load[\s-]?balanc/i],
-        [/pass[\s-]?thr(?:u|ough)/i],
-        [/reverse[\s-]?proxy/i],
-      ],
-      judge: (statements, evidence) => judgeComponentsAnswer(statements, evidence),
     },
   ],
   collect,

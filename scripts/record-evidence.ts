@@ -1,7 +1,7 @@
 /**
  * Records a real evidence snapshot for a local lab, for the judges' tests:
  *   node bin/run-ts.js scripts/record-evidence.ts LAB [OUT.json]
- * Default output: test/fixtures/LAB/evidence.json. The snapshot is what the collector really saw on this machine.
+ * Default output: checks/LAB/reference-evidence.json (update recordedAt in checks/reference-evidence.json). The snapshot is what the collector really saw on this machine.
  */
 import { writeFile, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +24,7 @@ const stop = () => ctx.abort();
 process.once('SIGINT', stop);
 try {
   const evidence = await lab.collect(ctx);
-  const out = outArg ?? path.join('test', 'fixtures', lab.id, 'evidence.json');
+  const out = outArg ?? path.join('checks', lab.id, 'reference-evidence.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(evidence, null, 2) + '\n');
   console.error(`wrote ${out}`);

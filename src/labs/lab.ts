@@ -1,4 +1,4 @@
-import type { AnswerJudgement } from '../model/judge-answer.ts';
+import type { ClaimBook } from '../claims/judge-statements.ts';
 import type { TeardownStack } from '../run/teardown.ts';
 
 /** What an AWS lab's collector may use: the endpoint, and what the deployment produced. */
@@ -28,17 +28,15 @@ export interface LabContext {
   aws?: AwsLabContext;
 }
 
-export interface LabQuestion<E> {
+/**
+ * A question the lab answers. Which journal questions and statements are about it is decided by the lab's
+ * lexicon (`routing[id]`), and what a statement asserts about it by the lexicon's propositions whose `question`
+ * is this id: the lab file holds no patterns.
+ */
+export interface LabQuestion {
   /** Stable part of the question key: `${lab.id}/${id}`. */
   id: string;
   title: string;
-  /**
-   * Content signature: the question matches when every group has at least one pattern found in the question
-   * text, so reordered, renumbered or reworded journals still map.
-   */
-  signature: RegExp[][];
-  /** Pure: statements and the lab's evidence in, claims out. Never does I/O. */
-  judge(statements: readonly string[], evidence: E, target: string): AnswerJudgement;
 }
 
 export interface Lab<E = unknown> {
@@ -48,7 +46,9 @@ export interface Lab<E = unknown> {
   kind: 'aws' | 'local';
   /** `lab doctor` tool names this lab uses (e.g. 'tshark'); missing ones make the lab fall back or say why. */
   tools: string[];
-  questions: LabQuestion<E>[];
+  questions: LabQuestion[];
+  /** Lexicon (concepts, routing, propositions), fact sheet and observers: everything its judge needs. */
+  claims: ClaimBook<E>;
   /** All I/O lives here; returns a plain, serialisable evidence snapshot. */
   collect(ctx: LabContext): Promise<E>;
 }

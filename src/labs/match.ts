@@ -1,39 +1,56 @@
+import { ClaimJudge } from '../claims/judge-statements.ts';
+import { routesOf, scoreText, type RouteScore } from '../claims/route.ts';
 import type { Lab, LabQuestion } from './lab.ts';
 
 export interface LabMatch {
   lab: Lab;
-  labQuestion: LabQuestion<unknown>;
+  labQuestion: LabQuestion;
   key: string;
   score: number;
+  /**
+   * `question`: the journal question (or, when its text names no lab question, its answer) is about it; the
+   * best of these also gets `missing` facts. `statement`: only some statements of the answer talk about it.
+   */
+  via: 'question' | 'answer' | 'statement';
+}
+
+const judges = new WeakMap<Lab, ClaimJudge<unknown>>();
+/** One judge per lab, built on first use from its lexicon and fact sheet. */
+export function judgeOf(lab: Lab): ClaimJudge<unknown> {
+  let j = judges.get(lab);
+  if (!j) judges.set(lab, (j = new ClaimJudge(lab.claims)));
+  return j;
 }
 
 /**
- * Maps a journal question to the lab questions whose content signature it carries: at most one per lab, best
- * first. Every signature group must match; more matching patterns rank higher. The best match names the
- * question's key, so the key survives reordering and renumbering.
+ * Maps a journal question to lab questions: by the concepts its text carries; when its text names none, by its
+ * answer's; and, for single statements that assert something about another lab question, to that one too.
  */
-export function matchQuestion(questionText: string, labs: readonly Lab[]): LabMatch[] {
-  const matches: LabMatch[] = [];
+export function matchQuestion(questionText: string, statements: readonly string[], labs: readonly Lab[]): LabMatch[] {
+  const byQuestion = routesOf(questionText, labs);
+  const matches: LabMatch[] = byQuestion.map((r) => toMatch(r, 'question'));
+  if (matches.length === 0 && statements.length > 0) {
+    const best = routesOf(statements.join('\n'), labs)[0];
+    if (best) matches.push(toMatch(best, 'answer'));
+  }
   for (const lab of labs) {
-    let best: LabMatch | undefined;
     for (const labQuestion of lab.questions) {
-      const score = signatureScore(questionText, labQuestion.signature);
-      if (score > 0 && (!best || score > best.score)) {
-        best = { lab, labQuestion: labQuestion as LabQuestion<unknown>, key: `${lab.id}/${labQuestion.id}`, score };
+      const key = `${lab.id}/${labQuestion.id}`;
+      if (matches.some((m) => m.key === key)) continue;
+      const judge = judgeOf(lab);
+      if (statements.some((s) => judge.assertions(s, [labQuestion.id]).length > 0)) {
+        matches.push({ lab, labQuestion, key, score: 0, via: 'statement' });
       }
     }
-    if (best) matches.push(best);
   }
-  return matches.sort((a, b) => b.score - a.score);
+  return matches;
 }
 
-/** 0 unless every group matches; otherwise the number of patterns that matched. */
-export function signatureScore(text: string, signature: readonly RegExp[][]): number {
-  let score = 0;
-  for (const group of signature) {
-    const hits = group.filter((re) => re.test(text)).length;
-    if (hits === 0) return 0;
-    score += hits;
-  }
-  return score;
+/** The lab question a text comes closest to, for telling a `no-lab` question what is missing. */
+export function closestLabQuestion(text: string, labs: readonly Lab[]): RouteScore | undefined {
+  return scoreText(text, labs)[0];
+}
+
+function toMatch(r: RouteScore, via: LabMatch['via']): LabMatch {
+  return { lab: r.lab, labQuestion: r.labQuestion, key: r.key, score: r.score, via };
 }

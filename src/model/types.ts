@@ -78,6 +78,8 @@ export interface QuestionResult {
   claims: ClaimResult[];
   /** Learner statements no check covers: shown, never counted as confirmed. */
   unjudged: string[];
+  /** `no-lab` only: the lab question it comes closest to, its score and the score that would map it. */
+  closest?: { key: string; score: number; threshold: number };
 }
 
 export interface RunResult {

@@ -27,6 +27,7 @@ export function toJsonReport(run: RunResult): JsonReport {
       verdict: q.verdict,
       claims: q.claims.map(jsonClaim),
       unjudged: [...q.unjudged],
+      ...(q.closest ? { closest: { ...q.closest } } : {}),
     }),
   );
   return redactDeep({

@@ -34,7 +34,9 @@ function emptyNote(result: QuestionResult): string {
     case 'no-answer':
       return 'Write an answer above and run the lab again to have it checked.';
     case 'no-lab':
-      return 'No lab checks this question yet; nothing here was judged.';
+      return result.closest
+        ? `No lab checks this question yet; nothing here was judged. Closest: ${inline(result.closest.key)} (score ${result.closest.score} of the ${result.closest.threshold} that would map it).`
+        : 'No lab checks this question yet; nothing here was judged.';
     default:
       return 'No statement of this answer could be checked on this target.';
   }

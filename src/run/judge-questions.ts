@@ -1,5 +1,6 @@
 import { deriveQuestionVerdict } from '../model/question-verdict.ts';
 import type { ClaimResult, QuestionResult } from '../model/types.ts';
+import { judgeOf } from '../labs/match.ts';
 import type { PlannedQuestion } from './plan-questions.ts';
 
 /** What collecting a lab's evidence gave: the snapshot, or why there is none. */
@@ -19,17 +20,19 @@ function judgeOne(p: PlannedQuestion, evidence: ReadonlyMap<string, LabEvidence>
     labs: p.matches.map((m) => m.lab.id),
   };
   if (!p.question.hasAnswer) return { ...base, verdict: 'no-answer', claims: [], unjudged: [] };
-  if (p.matches.length === 0) return { ...base, verdict: 'no-lab', claims: [], unjudged: [] };
+  if (p.matches.length === 0) return { ...base, verdict: 'no-lab', claims: [], unjudged: [], ...(p.closest ? { closest: p.closest } : {}) };
   const statements = p.question.statements.map((s) => s.text);
   const claims: ClaimResult[] = [];
   const judgedBySomeLab = new Set<string>();
+  // Only the lab question the journal question is mainly about reports what the answer leaves out.
+  const owner = p.matches.find((m) => m.via !== 'statement');
   for (const match of p.matches) {
     const got = evidence.get(match.lab.id);
     if (!got || !got.ok) {
       claims.push(collectorBroke(match.lab.id, got && !got.ok ? got.error : 'the lab did not run'));
       continue;
     }
-    const judgement = match.labQuestion.judge(statements, got.evidence, target);
+    const judgement = judgeOf(match.lab).judge(statements, got.evidence, target, [match.labQuestion.id], match === owner);
     claims.push(...judgement.claims);
     for (const s of statements) if (!judgement.unjudged.includes(s)) judgedBySomeLab.add(s);
   }

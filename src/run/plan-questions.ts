@@ -1,5 +1,5 @@
 import type { Lab } from '../labs/lab.ts';
-import { matchQuestion, type LabMatch } from '../labs/match.ts';
+import { closestLabQuestion, matchQuestion, type LabMatch } from '../labs/match.ts';
 import type { Question } from '../model/types.ts';
 
 export interface PlannedQuestion {
@@ -9,6 +9,8 @@ export interface PlannedQuestion {
   /** Covered only by labs not selected for this run: left out of the results, its block left alone. */
   notInThisRun: boolean;
   key: string;
+  /** For a question no lab covers: the closest lab question and how far it is from mapping. */
+  closest?: { key: string; score: number; threshold: number };
 }
 
 /** Decides, before anything runs, which lab judges which question; pure. */
@@ -16,13 +18,17 @@ export function planQuestions(questions: readonly Question[], allLabs: readonly 
   const selectedIds = new Set(selected.map((l) => l.id));
   return questions.map((question, index) => {
     const text = `${question.section}\n${question.question}`;
-    const all = question.question.trim() ? matchQuestion(text, allLabs) : [];
+    const statements = question.hasAnswer ? question.statements.map((s) => s.text) : [];
+    const all = question.question.trim() ? matchQuestion(text, statements, allLabs) : [];
     const matches = all.filter((m) => selectedIds.has(m.lab.id));
+    const owner = all.find((m) => m.via !== 'statement');
+    const closest = all.length === 0 && question.question.trim() ? closestLabQuestion(`${text}\n${statements.join('\n')}`, allLabs) : undefined;
     return {
       question,
       matches,
       notInThisRun: all.length > 0 && matches.length === 0,
-      key: all[0]?.key ?? fallbackKey(question, index),
+      key: owner?.key ?? fallbackKey(question, index),
+      ...(closest ? { closest: { key: closest.key, score: closest.score, threshold: closest.threshold } } : {}),
     };
   });
 }

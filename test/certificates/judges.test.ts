@@ -4,7 +4,7 @@ import lab from '../../labs/certificates.ts';
 import type { CertificatesEvidence } from '../../checks/certificates/evidence.ts';
 
 // Recorded from a real run: node bin/run-ts.js scripts/record-evidence.ts certificates
-const evidence = JSON.parse(readFileSync(new URL('../fixtures/certificates/evidence.json', import.meta.url), 'utf8')) as CertificatesEvidence;
+const evidence = JSON.parse(readFileSync('checks/certificates/reference-evidence.json', 'utf8')) as CertificatesEvidence;
 const judge = (statements: string[], e = evidence) => lab.questions[0]!.judge(statements, e, 'local');
 
 const shipped = [

@@ -7,7 +7,7 @@ import { listedTlsMessages } from '../../checks/handshakes/judge-tls.ts';
 import type { ClaimResult } from '../../src/model/types.ts';
 
 // Recorded from a real run: node bin/run-ts.js scripts/record-evidence.ts handshakes
-const evidence = JSON.parse(readFileSync(new URL('../fixtures/handshakes/evidence.json', import.meta.url), 'utf8')) as HandshakesEvidence;
+const evidence = JSON.parse(readFileSync('checks/handshakes/reference-evidence.json', 'utf8')) as HandshakesEvidence;
 const question = lab.questions[0]!;
 const judge = (statements: string[], e: HandshakesEvidence = evidence) => question.judge(statements, e, 'local');
 const verdictOf = (claims: ClaimResult[], aspect?: string) => claims.filter((c) => c.aspect === aspect).map((c) => c.verdict);

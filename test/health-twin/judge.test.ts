@@ -7,7 +7,7 @@ import lab from '../../labs/health-twin.ts';
 import type { HealthTwinEvidence } from '../../checks/health-twin/evidence.ts';
 import { TWIN_NOTE } from '../../checks/health-twin/judge-q3.ts';
 
-const recorded = JSON.parse(readFileSync('test/fixtures/health-twin/evidence.json', 'utf8')) as HealthTwinEvidence;
+const recorded = JSON.parse(readFileSync('checks/health-twin/reference-evidence.json', 'utf8')) as HealthTwinEvidence;
 const journal = parseJournal(readFileSync('journals/journal-week.md', 'utf8'));
 const q3 = journal.questions.find((q) => q.number === 3 && /healthy backend/.test(q.question))!;
 const judge = (e: HealthTwinEvidence) => lab.questions[0]!.judge(q3.statements.map((s) => s.text), e, 'local');

@@ -6,7 +6,7 @@ import { matchQuestion } from '../../src/labs/match.ts';
 import lab from '../../labs/lb-modes.ts';
 import type { LbModesEvidence } from '../../checks/lb-modes/evidence.ts';
 
-const recorded = JSON.parse(readFileSync('test/fixtures/lb-modes/evidence.json', 'utf8')) as LbModesEvidence;
+const recorded = JSON.parse(readFileSync('checks/lb-modes/reference-evidence.json', 'utf8')) as LbModesEvidence;
 const journal = parseJournal(readFileSync('journals/journal-week.md', 'utf8'));
 const q5 = journal.questions.find((q) => matchQuestion(q.question, [lab]).length > 0)!;
 const statements = q5.statements.map((s) => s.text);

@@ -8,7 +8,7 @@ import type { ClaimResult } from '../../src/model/types.ts';
 import { deriveQuestionVerdict } from '../../src/model/question-verdict.ts';
 
 // Recorded from a real `lab check two-tier --json` against moto + terraform (not hand-written).
-const recorded = JSON.parse(readFileSync('test/fixtures/two-tier/evidence.json', 'utf8')) as TwoTierEvidence;
+const recorded = JSON.parse(readFileSync('checks/two-tier/reference-evidence.json', 'utf8')) as TwoTierEvidence;
 const journal = parseJournal(readFileSync('journals/journal-week.md', 'utf8'), 'journals/journal-week.md');
 
 function judge(questionId: string, evidence: TwoTierEvidence = recorded) {

@@ -1,0 +1,13 @@
+/** What the certificates lab can judge: its lexicon (concepts, routing, propositions), fact sheet and observers. */
+import type { ClaimBook } from '../../src/claims/judge-statements.ts';
+import type { FactSheet, LabLexicon } from '../../src/claims/types.ts';
+import type { CertificatesEvidence } from './evidence.ts';
+import facts from './facts.json' with { type: 'json' };
+import lexicon from './lexicon.json' with { type: 'json' };
+import { observers } from './observe.ts';
+
+export const certificatesClaims: ClaimBook<CertificatesEvidence> = {
+  lexicon: lexicon as LabLexicon,
+  facts: facts as FactSheet,
+  observers,
+};

@@ -1,0 +1,13 @@
+/** What the lb-modes lab can judge: its lexicon (concepts, routing, propositions), fact sheet and observers. */
+import type { ClaimBook } from '../../src/claims/judge-statements.ts';
+import type { FactSheet, LabLexicon } from '../../src/claims/types.ts';
+import type { LbModesEvidence } from './evidence.ts';
+import facts from './facts.json' with { type: 'json' };
+import lexicon from './lexicon.json' with { type: 'json' };
+import { observers } from './observe.ts';
+
+export const lbModesClaims: ClaimBook<LbModesEvidence> = {
+  lexicon: lexicon as LabLexicon,
+  facts: facts as FactSheet,
+  observers,
+};

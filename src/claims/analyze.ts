@@ -1,0 +1,118 @@
+/**
+ * What the NLP library tells about a statement: where its clauses are, which words negate, which quantifiers each
+ * clause carries, and what number a number word stands for. compromise expands contractions ("doesn't" → does
+ * not) and tags negatives; a few learner spellings it does not know ("doesnt", "without") are added here.
+ */
+import nlp from 'compromise';
+import type { Quantifier, Span } from './types.ts';
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+export interface StatementAnalysis {
+  text: string;
+  clauses: Clause[];
+  /** Offsets of the words that negate ("not", "never", "no", "without" …). */
+  negations: number[];
+}
+
+/** Words that end one clause and start another; a negation or quantifier does not reach across them. */
+const CLAUSE_BREAK =
+  /[.!?](?=\s|$)|[;,:()]|\s[–—-]\s|\b(?:because|since|so that|so|but|whereas|while|although|though|even though|unless|until|then|instead|otherwise|where|which|and then|or else)\b/gi;
+/** Spellings compromise does not tag as negative, and phrases it does that are quantifiers, not negations. */
+const EXTRA_NEGATION = /\b(?:without|doesnt|dont|didnt|cant|cannot|wont|isnt|arent|wasnt|werent|shouldnt|couldnt|neither|no longer)\b/gi;
+const NOT_A_NEGATION = /\b(?:nothing else|no other|none other|no matter|not only|no more than|no less than|no later than)\b/gi;
+
+export function analyzeStatement(text: string): StatementAnalysis {
+  return { text, clauses: clausesOf(text), negations: negationOffsets(text) };
+}
+
+function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    // A break word starts the next clause ("… because the ALB does not …": the "not" belongs to the second).
+    if (at > start) clauses.push({ start, end: at });
+    start = /^\w/.test(m[0]) ? at : at + m[0].length;
+  }
+  if (start < text.length) clauses.push({ start, end: text.length });
+  return clauses.length ? clauses : [{ start: 0, end: text.length }];
+}
+
+function negationOffsets(text: string): number[] {
+  const excluded = [...text.matchAll(NOT_A_NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const inExcluded = (at: number) => excluded.some(([s, e]) => at >= s && at < e);
+  const offsets = new Set<number>();
+  const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{
+    terms: Array<{ tags: string[]; offset: { start: number } }>;
+  }>;
+  for (const sentence of terms) {
+    for (const term of sentence.terms) {
+      if (term.tags.includes('Negative')) offsets.add(term.offset.start);
+    }
+  }
+  for (const m of text.matchAll(EXTRA_NEGATION)) offsets.add(m.index ?? 0);
+  return [...offsets].filter((at) => !inExcluded(at)).sort((a, b) => a - b);
+}
+
+/** The clauses a span touches, as one range. */
+export function clauseAround(a: StatementAnalysis, span: { start: number; end: number }): Clause {
+  const touched = a.clauses.filter((c) => c.end > span.start && c.start < span.end);
+  if (touched.length === 0) return { start: span.start, end: span.end };
+  return { start: touched[0].start, end: touched[touched.length - 1].end };
+}
+
+/** The sentence (up to `;` or a full stop) around a span: where a list the learner writes runs. */
+export function sentenceAround(text: string, span: { start: number; end: number }): Clause {
+  const before = text.slice(0, span.start);
+  const startCut = Math.max(before.lastIndexOf(';'), ...[...before.matchAll(/[.!?](?=\s)/g)].map((m) => m.index ?? -1));
+  const after = text.slice(span.end);
+  const endMatch = after.match(/;|[.!?](?=\s|$)/);
+  return { start: startCut + 1, end: endMatch?.index !== undefined ? span.end + endMatch.index : text.length };
+}
+
+/** -1 when an odd number of negations stand in the clause, outside the words the pattern itself matched. */
+export function polarityOf(a: StatementAnalysis, span: Span, clause: Clause): 1 | -1 {
+  const count = a.negations.filter((at) => at >= clause.start && at < clause.end && (at < span.start || at >= span.end)).length;
+  return count % 2 === 1 ? -1 : 1;
+}
+
+const QUANTIFIERS: [Quantifier, RegExp][] = [
+  ['only', /\b(?:only|just|solely|exclusively|nothing else|no other|none other)\b/i],
+  ['always', /\b(?:always|every|all|each|whenever|any time)\b/i],
+  ['never', /\bnever\b/i],
+  ['can', /\b(?:can|could|may|might|able to)\b/i],
+  ['default', /\b(?:by default|defaults?|out of the box|automatically|unless)\b/i],
+  ['immediately', /\b(?:as soon as|immediately|right away|straight away|instantly|at once|the moment|on the first|a single)\b/i],
+];
+
+export function quantifiersIn(text: string): Quantifier[] {
+  return QUANTIFIERS.filter(([, re]) => re.test(text)).map(([q]) => q);
+}
+
+const SMALL_WORDS: Record<string, number> = { a: 1, an: 1, single: 1, 'a single': 1, once: 1, twice: 2 };
+
+/** "two" → 2, "75" → 75; compromise reads the number words. */
+export function numberOf(word: string): number | undefined {
+  const w = word.toLowerCase().trim();
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
+  if (w in SMALL_WORDS) return SMALL_WORDS[w];
+  const parsed = (nlp(w).numbers().get() as unknown[])[0];
+  return typeof parsed === 'number' ? parsed : undefined;
+}
+
+const SECONDS: [RegExp, number][] = [
+  [/^(?:ms|milliseconds?)$/i, 0.001],
+  [/^(?:s|secs?|seconds?)$/i, 1],
+  [/^(?:min|mins|minutes?)$/i, 60],
+  [/^(?:h|hrs?|hours?)$/i, 3600],
+];
+
+export function toSeconds(value: number, unit: string | undefined): number {
+  if (!unit) return value;
+  const factor = SECONDS.find(([re]) => re.test(unit))?.[1];
+  return factor === undefined ? value : value * factor;
+}
