@@ -19,7 +19,8 @@ function newestSource() {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.mjs')) newest = Math.max(newest, statSync(full).mtimeMs);
+      // Lexicons and fact sheets (.json) are bundled too: an edit to one must not be shadowed by the bundle.
+      else if (/\.(ts|mjs|json)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
     }
   };
   for (const dir of ['src', 'labs', 'checks', 'stacks']) walk(path.join(root, dir));

@@ -15,7 +15,7 @@ const lab: Lab<CertificatesEvidence> = {
   questions: [
     {
       id: 'why-certificate',
-      title: 'Why use a TLS certificate in a solution architecture',
+      title: 'What a TLS certificate is for, and what it is not for',
     },
   ],
   // Collectors load on use, so judging-only paths (and other labs' runs) do not pay for them.

@@ -19,7 +19,7 @@ const recorded = loadReferenceEvidence();
 const evidence = new Map([...recorded].map(([k, v]) => [k, v.evidence]));
 let exact = 0, rightContradicted = 0, wrongConfirmed = 0, routedRight = 0, n = 0;
 for (const e of entries) {
-  if (values.lab && !e.id.startsWith(`${values.lab}/`) && !e.question.startsWith(`${values.lab}/`)) continue;
+  if (values.lab && ![e.id, e.question].some((k) => k === values.lab || k.startsWith(`${values.lab}/`))) continue;
   n++;
   const r = judgeAlone(e.statement, labs, evidence, (lab) => recorded.get(lab)?.target ?? 'local', values.route ? undefined : e.question);
   const got = statementVerdict(r.claims);

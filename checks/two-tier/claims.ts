@@ -9,10 +9,11 @@ import componentFacts from './components.facts.json' with { type: 'json' };
 import componentLexicon from './components.lexicon.json' with { type: 'json' };
 import facts from './facts.json' with { type: 'json' };
 import lexicon from './lexicon.json' with { type: 'json' };
+import { componentObservers } from './components.observe.ts';
 import { observers } from './observe.ts';
 
 export const twoTierClaims: ClaimBook<TwoTierEvidence> = {
   lexicon: mergeLexicons(lexicon as LabLexicon, componentLexicon as LabLexicon),
   facts: { ...(facts as FactSheet), ...(componentFacts as FactSheet) },
-  observers,
+  observers: { ...observers, ...componentObservers },
 };

@@ -39,12 +39,12 @@ function compareScalar(a: Assertion, truth: Truth, fact: FactEntry): Comparison 
   const shortcut = fact.imprecise?.values?.some((v) => same(v, a.value)) ?? false;
   if (a.polarity === -1) {
     return matches
-      ? { verdict: 'contradicted', because: `you deny ${show(a.value)}, which is the right value` }
+      ? { verdict: 'contradicted', because: `it is ${show(a.value)}: you deny the right value` }
       : { verdict: 'confirmed', because: '' };
   }
   if (matches) return overclaim(a, fact) ?? { verdict: 'confirmed', because: '' };
   if (shortcut) return { verdict: 'imprecise', because: fact.imprecise!.why };
-  return { verdict: 'contradicted', because: `you say ${show(a.value)}, the right value is ${show(truth.value)}` };
+  return { verdict: 'contradicted', because: `it is ${show(truth.value)}, not ${show(a.value)}` };
 }
 
 function compareSet(a: Assertion, truth: Truth, fact: FactEntry): Comparison {
@@ -67,9 +67,9 @@ function compareSequence(a: Assertion, truth: Truth): Comparison {
   const stated = a.value as string[];
   const order = truth.value as string[];
   const items: NonNullable<Comparison['items']> = stated.map((item) => {
-    if (!order.includes(item)) return { item, verdict: 'contradicted', because: `${item} is not part of it` };
     const condition = truth.conditional[item];
     if (condition) return { item, verdict: 'imprecise', because: `${item} appears only ${condition}` };
+    if (!order.includes(item)) return { item, verdict: 'contradicted', because: `${item} is not part of it` };
     return { item, verdict: 'confirmed', because: '' };
   });
   const known = stated.filter((s) => order.includes(s));

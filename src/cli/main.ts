@@ -46,6 +46,12 @@ function program(setExit: (code: number) => void): Command {
     .option('--run <id>', 'which deployed run to check')
     .action(async (labs: string[], o) => setExit(await (await import('./commands/check.ts')).checkCommand({ ...o, labs }, print)));
 
+  cli.command('judge').description('judge statements on their own, on recorded evidence (nothing deployed, journal untouched)')
+    .argument('<statements...>', 'one or more statements, each in quotes')
+    .option('--question <key>', 'judge them as answers to this lab question (default: route each by its words)')
+    .option('--json', 'print one JSON object', false)
+    .action(async (statements: string[], o) => setExit(await (await import('./commands/judge.ts')).judgeCommand({ ...o, statements }, print)));
+
   targetOptions(cli.command('run').description('up → check → write → down, teardown guaranteed'))
     .argument('[labs...]', 'labs to run, or "all" (default)')
     .option('--journal <file>', 'the journal to read and write', DEFAULT_JOURNAL)

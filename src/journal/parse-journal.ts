@@ -245,7 +245,7 @@ class QuestionReader {
       case 'item': {
         if (!next.ordered) return false;
         if (next.node.children.length === 0) return true;
-        // `## The AWS Application Load Balancer uses a health check ...` before `4. The main ...`: a sentence the
+        // `## Targets are probed on a schedule ...` right before `4. Describe ...`: a sentence the
         // learner typed as a heading, not a section title.
         return this.asks(next) && !this.readsAsProse(heading.node);
       }

@@ -6,6 +6,7 @@ import { loadLabs, selectLabs } from '../labs/registry.ts';
 import type { RunResult } from '../model/types.ts';
 import { collectEvidence } from './collect-evidence.ts';
 import { judgeQuestions } from './judge-questions.ts';
+import { saveEvidenceSnapshot } from './evidence-snapshots.ts';
 import { writeOutputs } from './journal-results.ts';
 import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
 import { TeardownStack } from './teardown.ts';
@@ -33,6 +34,8 @@ export interface JudgeRunOptions {
   signal: AbortSignal;
   log(line: string): void;
   aws?: AwsLabContext;
+  /** Where each lab's newest evidence is kept for `lab judge`; unset in tests that must not touch LAB_HOME. */
+  snapshotHome?: string;
   write: boolean;
   junitPath?: string;
   date?: string;
@@ -58,6 +61,11 @@ export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise
     questions: judgeQuestions(p.plan, evidence, target),
     evidence: Object.fromEntries([...evidence].map(([id, e]) => [id, e.ok ? e.evidence : { collectorError: e.error }])),
   };
+  if (opts.snapshotHome) {
+    for (const [lab, e] of evidence) {
+      if (e.ok) await saveEvidenceSnapshot(opts.snapshotHome, { lab, evidence: e.evidence, recordedAt: new Date().toISOString(), target: p.labsToRun.find((l) => l.id === lab)?.kind === 'local' ? 'local' : target, ...(opts.aws ? { runId: opts.aws.runId } : {}) });
+    }
+  }
   const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
   return { run, ...written, collectorErrors };

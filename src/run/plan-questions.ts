@@ -16,6 +16,14 @@ export interface PlannedQuestion {
 /** Decides, before anything runs, which lab judges which question; pure. */
 export function planQuestions(questions: readonly Question[], allLabs: readonly Lab[], selected: readonly Lab[]): PlannedQuestion[] {
   const selectedIds = new Set(selected.map((l) => l.id));
+  const taken = new Map<string, number>();
+  // Two questions about the same lab question (a journal asking about keepalive and the TCP handshake apart)
+  // each need a block of their own: the second key gets a suffix, stable while the journal's order is.
+  const unique = (key: string) => {
+    const n = (taken.get(key) ?? 0) + 1;
+    taken.set(key, n);
+    return n === 1 ? key : `${key}.${n}`;
+  };
   return questions.map((question, index) => {
     const text = `${question.section}\n${question.question}`;
     const statements = question.hasAnswer ? question.statements.map((s) => s.text) : [];
@@ -27,7 +35,7 @@ export function planQuestions(questions: readonly Question[], allLabs: readonly 
       question,
       matches,
       notInThisRun: all.length > 0 && matches.length === 0,
-      key: owner?.key ?? fallbackKey(question, index),
+      key: unique(owner?.key ?? fallbackKey(question, index)),
       ...(closest ? { closest: { key: closest.key, score: closest.score, threshold: closest.threshold } } : {}),
     };
   });

@@ -1,0 +1,54 @@
+/**
+ * How fast judging is, apart from collecting: the whole shipped journal judged from the reference evidence
+ * (read, route, extract, judge, render the blocks), and `lab judge` with 20 statements as a user runs it.
+ *   npm run bench:judge [-- --rounds 5] [-- --json]
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadReferenceEvidence } from '../src/claims/reference-evidence.ts';
+import { parseJournal } from '../src/journal/parse-journal.ts';
+import { loadLabs } from '../src/labs/registry.ts';
+import { blocksFor } from '../src/run/journal-results.ts';
+import { judgeQuestions, type LabEvidence } from '../src/run/judge-questions.ts';
+import { planQuestions } from '../src/run/plan-questions.ts';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
+const rounds = Number(values.rounds);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const labs = await loadLabs();
+const evidence = new Map<string, LabEvidence>([...loadReferenceEvidence()].map(([k, v]) => [k, { ok: true, evidence: v.evidence }]));
+const text = readFileSync('journals/journal-week.md', 'utf8');
+const journalMs: number[] = [];
+let claims = 0;
+for (let i = 0; i <= rounds; i++) {
+  const t0 = performance.now();
+  const doc = parseJournal(text);
+  const plan = planQuestions(doc.questions, labs, labs);
+  const results = judgeQuestions(plan, evidence, 'moto');
+  blocksFor(results, plan, { target: 'moto', date: '2026-01-01' });
+  // The first round pays for compiling the lexicons' patterns once per process; it is reported apart.
+  journalMs.push(performance.now() - t0);
+  claims = results.reduce((n, q) => n + q.claims.length, 0);
+}
+const statements = readFileSync('test/fixtures/claims/claims-devset.jsonl', 'utf8').split('\n').filter(Boolean).slice(0, 20).map((l) => (JSON.parse(l) as { statement: string }).statement);
+const judgeMs: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  const t0 = performance.now();
+  execFileSync(process.execPath, ['bin/lab.js', 'judge', '--json', ...statements], { stdio: ['ignore', 'ignore', 'inherit'] });
+  judgeMs.push(performance.now() - t0);
+}
+const result = {
+  journalFirstMs: Math.round(journalMs[0]),
+  journalMedianMs: Math.round(median(journalMs.slice(1))),
+  journalClaims: claims,
+  labJudge20WallMs: Math.round(median(judgeMs)),
+  rounds,
+};
+if (values.json) console.log(JSON.stringify(result));
+else {
+  console.log(`whole shipped journal from reference evidence: first ${result.journalFirstMs} ms (compiles patterns), then median ${result.journalMedianMs} ms (${claims} claims)`);
+  console.log(`lab judge with 20 statements (wall, new process each): median ${result.labJudge20WallMs} ms`);
+}
