@@ -22,18 +22,45 @@ export interface StatementAnalysis {
 const CLAUSE_BREAK =
   /[.!?](?=\s|$)|[;,:()]|\s[–—-]\s|\b(?:because|since|so that|so|but|whereas|while|although|though|even though|unless|until|then|instead|otherwise|where|which|and then|or else)\b/gi;
 /** Spellings compromise does not tag as negative, and phrases it does that are quantifiers, not negations. */
-const EXTRA_NEGATION = /\b(?:without|doesnt|dont|didnt|cant|cannot|wont|isnt|arent|wasnt|werent|shouldnt|couldnt|neither|no longer)\b/gi;
+const EXTRA_NEGATION = /\b(?:without|doesnt|dont|didnt|cant|cannot|wont|isnt|arent|wasnt|werent|shouldnt|couldnt|neither|no longer|no|nothing|nobody|none)\b/gi;
 const NOT_A_NEGATION = /\b(?:nothing else|no other|none other|no matter|not only|no more than|no less than|no later than)\b/gi;
 
+type Terms = Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number } }> }>;
+
 export function analyzeStatement(text: string): StatementAnalysis {
-  return { text, clauses: clausesOf(text), negations: negationOffsets(text) };
+  const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Terms;
+  return { text, clauses: clausesOf(text, terms), negations: negationOffsets(text, terms) };
 }
 
-function clausesOf(text: string): Clause[] {
+/**
+ * "and"/"or" joining two predicates ("it has no conditions and catches the rest") starts a new clause, so the first
+ * predicate's negation does not reach the second; joining nouns ("HTTP and HTTPS") it does not. "that"/"who" after a
+ * noun opens a relative clause, whose negation ("fails on clients that don't trust it") is not the main verb's.
+ */
+function predicateJoins(terms: Terms): RegExpMatchArray[] {
+  const joins: RegExpMatchArray[] = [];
+  for (const sentence of terms) {
+    sentence.terms.forEach((term, i) => {
+      const next = sentence.terms[i + 1];
+      const prev = sentence.terms[i - 1];
+      // A relative clause after a noun ("clients that don't trust it") is a clause of its own too.
+      const relative = /^(?:that|who)$/i.test(term.text) && prev?.tags.includes('Noun') && !prev.tags.includes('Pronoun');
+      const joinsPredicate = /^(?:and|or)$/i.test(term.text) && next?.tags.includes('Verb') && !next.tags.includes('Gerund');
+      if (!next || !(relative || joinsPredicate)) return;
+      const m = Object.assign([term.text], { index: term.offset.start }) as RegExpMatchArray;
+      joins.push(m);
+    });
+  }
+  return joins;
+}
+
+function clausesOf(text: string, terms: Terms): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  const breaks = [...text.matchAll(CLAUSE_BREAK), ...predicateJoins(terms)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  for (const m of breaks) {
     const at = m.index ?? 0;
+    if (at < start) continue;
     // A break word starts the next clause ("… because the ALB does not …": the "not" belongs to the second).
     if (at > start) clauses.push({ start, end: at });
     start = /^\w/.test(m[0]) ? at : at + m[0].length;
@@ -42,20 +69,27 @@ function clausesOf(text: string): Clause[] {
   return clauses.length ? clauses : [{ start: 0, end: text.length }];
 }
 
-function negationOffsets(text: string): number[] {
+function negationOffsets(text: string, terms: Terms): number[] {
   const excluded = [...text.matchAll(NOT_A_NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const inExcluded = (at: number) => excluded.some(([s, e]) => at >= s && at < e);
   const offsets = new Set<number>();
-  const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{
-    terms: Array<{ tags: string[]; offset: { start: number } }>;
-  }>;
+  const extra = [...text.matchAll(EXTRA_NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   for (const sentence of terms) {
     for (const term of sentence.terms) {
-      if (term.tags.includes('Negative')) offsets.add(term.offset.start);
+      // compromise reads "dont", "cannot" as two words and tags the implied "not" (at the word's end): counted once.
+      if (term.tags.includes('Negative') && !extra.some(([s, e]) => term.offset.start > s && term.offset.start <= e)) offsets.add(term.offset.start);
     }
   }
-  for (const m of text.matchAll(EXTRA_NEGATION)) offsets.add(m.index ?? 0);
-  return [...offsets].filter((at) => !inExcluded(at)).sort((a, b) => a - b);
+  for (const [s] of extra) offsets.add(s);
+  // compromise puts the "not" of a contraction at the word's end ("won't|"): every offset names its word's start.
+  return [...new Set([...offsets].map((at) => wordStart(text, at)))].filter((at) => !inExcluded(at)).sort((a, b) => a - b);
+}
+
+function wordStart(text: string, at: number): number {
+  let i = at;
+  if (i >= text.length || !/[\w'’]/.test(text[i])) i--;
+  while (i > 0 && /[\w'’]/.test(text[i - 1])) i--;
+  return Math.max(0, i);
 }
 
 /** The clauses a span touches, as one range. */
@@ -74,10 +108,34 @@ export function sentenceAround(text: string, span: { start: number; end: number 
   return { start: startCut + 1, end: endMatch?.index !== undefined ? span.end + endMatch.index : text.length };
 }
 
-/** -1 when an odd number of negations stand in the clause, outside the words the pattern itself matched. */
+/**
+ * -1 when an odd number of negations stand in the clause, outside the words the pattern itself matched. A
+ * contrastive negation ("the genuine site and not an impostor", "session keys, not the certificate") denies what
+ * follows it, never what came before: it counts only for words after it.
+ */
 export function polarityOf(a: StatementAnalysis, span: Span, clause: Clause): 1 | -1 {
-  const count = a.negations.filter((at) => at >= clause.start && at < clause.end && (at < span.start || at >= span.end)).length;
+  const count = a.negations.filter((at) => {
+    if (at < clause.start || at >= clause.end || (at >= span.start && at < span.end && span.end > span.start)) return false;
+    return !(at >= span.start && isContrastive(a.text, at));
+  }).length;
   return count % 2 === 1 ? -1 : 1;
+}
+
+/**
+ * Polarity of an assertion whose pattern matched `span`: negations in the clause count, except those the pattern
+ * needs to match (its own words: "doesn't validate") and contrastive ones from the span on.
+ */
+export function polarityOfMatch(a: StatementAnalysis, span: Span, clause: Clause, needs: (at: number) => boolean): 1 | -1 {
+  const count = a.negations.filter((at) => {
+    if (at < clause.start || at >= clause.end) return false;
+    if (at >= span.start && at < span.end && needs(at)) return false;
+    return !(at >= span.start && isContrastive(a.text, at));
+  }).length;
+  return count % 2 === 1 ? -1 : 1;
+}
+
+function isContrastive(text: string, at: number): boolean {
+  return /(?:,|\b(?:and|but|or|yet))\s*$/i.test(text.slice(Math.max(0, at - 8), at));
 }
 
 const QUANTIFIERS: [Quantifier, RegExp][] = [

@@ -66,6 +66,7 @@ function compareSet(a: Assertion, truth: Truth, fact: FactEntry): Comparison {
 function compareSequence(a: Assertion, truth: Truth): Comparison {
   const stated = a.value as string[];
   const order = truth.value as string[];
+  if (a.polarity === -1) return compareDeniedItems(stated, truth);
   const items: NonNullable<Comparison['items']> = stated.map((item) => {
     const condition = truth.conditional[item];
     if (condition) return { item, verdict: 'imprecise', because: `${item} appears only ${condition}` };
@@ -75,10 +76,26 @@ function compareSequence(a: Assertion, truth: Truth): Comparison {
   const known = stated.filter((s) => order.includes(s));
   const inOrder = known.every((s, i) => i === 0 || order.indexOf(known[i - 1]) < order.indexOf(s));
   const reasons = items.filter((i) => i.verdict !== 'confirmed').map((i) => i.because);
-  if (a.polarity === -1) return { verdict: 'contradicted', because: `you deny ${stated.join(', ')}`, items };
   if (!inOrder) return { verdict: 'contradicted', because: `the order is ${order.filter((o) => known.includes(o)).join(' → ')}, not ${known.join(' → ')}`, items };
   if (items.some((i) => i.verdict === 'contradicted')) return { verdict: 'contradicted', because: reasons.join('; '), items };
   if (items.some((i) => i.verdict === 'imprecise')) return { verdict: 'imprecise', because: reasons.join('; '), items };
+  return { verdict: 'confirmed', because: '', items };
+}
+
+/**
+ * "TLS 1.3 has no ServerKeyExchange or ClientKeyExchange": each denied item is judged on its own; denying an item
+ * that is not part of it is right, denying one that is is wrong, denying a conditional one is half right.
+ */
+function compareDeniedItems(stated: string[], truth: Truth): Comparison {
+  const order = truth.value as string[];
+  const items: NonNullable<Comparison['items']> = stated.map((item) => {
+    const condition = truth.conditional[item];
+    if (condition) return { item, verdict: 'imprecise', because: `${item} is not always absent: it appears ${condition}` };
+    if (order.includes(item)) return { item, verdict: 'contradicted', because: `you deny ${item}, which is part of it` };
+    return { item, verdict: 'confirmed', because: '' };
+  });
+  const reasons = items.filter((i) => i.verdict !== 'confirmed').map((i) => i.because);
+  for (const v of ['contradicted', 'imprecise'] as const) if (items.some((i) => i.verdict === v)) return { verdict: v, because: reasons.join('; '), items };
   return { verdict: 'confirmed', because: '', items };
 }
 

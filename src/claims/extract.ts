@@ -2,13 +2,15 @@
  * Statement → assertions: for each proposition of a lexicon the statement talks about, what value it asserts,
  * with polarity, quantifiers and the words it came from. Deterministic; no verdicts here.
  */
-import { analyzeStatement, clauseAround, numberOf, polarityOf, quantifiersIn, sentenceAround, toSeconds, type StatementAnalysis } from './analyze.ts';
+import { analyzeStatement, clauseAround, numberOf, polarityOf, polarityOfMatch, quantifiersIn, sentenceAround, toSeconds, type StatementAnalysis } from './analyze.ts';
 import commonConcepts from './common-concepts.json' with { type: 'json' };
 import { PatternCompiler } from './patterns.ts';
 import type { Assertion, LabLexicon, PropositionSpec, Span } from './types.ts';
 
 interface Hit {
   key: string;
+  /** The pattern that matched: a negation it needs to match is its own, not a denial. */
+  pattern?: string;
   span: Span;
   groups?: Record<string, string | undefined>;
 }
@@ -47,7 +49,7 @@ export class AssertionExtractor {
 
   private enumAssertions(p: PropositionSpec, a: StatementAnalysis): Assertion[] {
     const hits = longestFirst(this.hits(p.values ?? {}, a.text));
-    return hits.map((h) => this.assertion(p, a, h.key, h.span, clauseAround(a, h.span)));
+    return hits.map((h) => this.assertion(p, a, h.key, h, clauseAround(a, h.span)));
   }
 
   private numberAssertions(p: PropositionSpec, a: StatementAnalysis): Assertion[] {
@@ -57,15 +59,26 @@ export class AssertionExtractor {
       const n = numberOf(h.groups?.n ?? '');
       if (n === undefined) continue;
       const value = p.unit === 's' ? toSeconds(n, h.groups?.unit) : n;
-      out.push(this.assertion(p, a, value, h.span, clauseAround(a, h.span)));
+      out.push(this.assertion(p, a, value, h, clauseAround(a, h.span)));
     }
     return out;
   }
 
-  /** Items are read, in the order written, from the sentence that carries the list's cue. */
+  /**
+   * Items are read, in the order written, from the sentence that carries the list's cue: with `listAfter`, from the
+   * cue on to the end of that sentence (the first cue of a sentence opens its list); with only `when`, the whole
+   * sentence.
+   */
   private listAssertions(p: PropositionSpec, a: StatementAnalysis): Assertion[] {
-    const cues = (p.listAfter ?? p.when ?? []).flatMap((c) => this.patterns.matchAll(c, a.text));
-    const regions = cues.length ? cues.map((m) => sentenceAround(a.text, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [{ start: 0, end: a.text.length }];
+    const cues = (p.listAfter ?? p.when ?? []).flatMap((c) => this.patterns.matchAll(c, a.text)).sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
+    const regions: { start: number; end: number; cue?: { start: number; end: number } }[] = [];
+    for (const m of cues) {
+      const cue = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+      const sentence = sentenceAround(a.text, cue);
+      if (!p.listAfter) regions.push(sentence);
+      else if (!regions.some((r) => r.start <= cue.start && cue.start < r.end)) regions.push({ start: cue.start, end: Math.max(sentence.end, cue.end), cue });
+    }
+    if (cues.length === 0) regions.push({ start: 0, end: a.text.length });
     const out: Assertion[] = [];
     const seen = new Set<string>();
     for (const region of regions) {
@@ -79,19 +92,43 @@ export class AssertionExtractor {
       const ids = p.kind === 'set' ? [...new Set(items.map((i) => i.key))] : items.map((i) => i.key).filter((k, i, all) => all.indexOf(k) === i);
       const span = { start: items[0].span.start, end: items[items.length - 1].span.end };
       const spanWithText = { ...span, text: a.text.slice(span.start, span.end) };
-      // A negation inside the listed items ("HTTP, HTTPS, not TCP") is part of the list, not a denial of it.
-      const polarity = polarityOf(a, spanWithText, { start: region.start, end: span.start });
+      // A negation inside the listed items ("HTTP, HTTPS, not TCP") is part of the list, not a denial of it; with a
+      // cue, negations from the start of the cue's clause count, the cue's own words excepted ("has no X, Y").
+      const polarity = region.cue
+        ? polarityOf(a, { ...region.cue, text: '' }, { start: Math.min(clauseAround(a, region.cue).start, region.cue.start), end: span.start })
+        : polarityOf(a, spanWithText, { start: region.start, end: span.start });
       out.push({ ...this.base(p, regionText), value: ids, polarity, span: spanWithText });
     }
     return out;
   }
 
-  private assertion(p: PropositionSpec, a: StatementAnalysis, value: Assertion['value'], span: Span, clause: { start: number; end: number }): Assertion {
-    return { ...this.base(p, a.text.slice(clause.start, clause.end)), value, polarity: polarityOf(a, span, clause), span };
+  /**
+   * A negation the pattern spells is part of the value ("doesn't validate" / "validates"); any other in the clause
+   * flips it, also one a gap in the pattern stepped over ("whose action does not redirect").
+   */
+  private assertion(p: PropositionSpec, a: StatementAnalysis, value: Assertion['value'], hit: Hit, clause: { start: number; end: number }): Assertion {
+    const span = hit.span;
+    // A pattern that spells a negation owns every negation inside its match (conditions like "clients that don't
+    // have the CA" included); a pattern that spells none owns none of them.
+    const owns = !!hit.pattern && this.spellsNegation(hit.pattern);
+    const needs = () => owns;
+    const polarity = polarityOfMatch(a, span, clause, needs);
+    return { ...this.base(p, a.text.slice(clause.start, clause.end)), value, polarity, span };
   }
 
   private base(p: PropositionSpec, clauseText: string) {
     return { proposition: p.id, subject: p.subject, property: p.property, kind: p.kind, quantifiers: quantifiersIn(clauseText) };
+  }
+
+  private readonly negationSpelled = new Map<string, boolean>();
+  private spellsNegation(pattern: string): boolean {
+    let yes = this.negationSpelled.get(pattern);
+    if (yes === undefined) {
+      const source = withoutLookarounds(this.patterns.compile(pattern).source).replace(/nothing else|no other|none other/gi, '');
+      yes = /\bnot\b|n'\\?\?t|n't|\bno\b|\bnever\b|\bwithout\b|\bcannot\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\b(?:do|does|is|are|ca|wo)n'?t\b/i.test(source);
+      this.negationSpelled.set(pattern, yes);
+    }
+    return yes;
   }
 
   private hits(table: Record<string, readonly string[]>, text: string): Hit[] {
@@ -100,12 +137,30 @@ export class AssertionExtractor {
       for (const pattern of patterns) {
         for (const m of this.patterns.matchAll(pattern, text)) {
           const start = m.index ?? 0;
-          hits.push({ key, span: { start, end: start + m[0].length, text: m[0] }, groups: m.groups });
+          hits.push({ key, span: { start, end: start + m[0].length, text: m[0] }, groups: m.groups, pattern });
         }
       }
     }
     return hits;
   }
+}
+
+/** A pattern's source without its `(?!…)`/`(?<!…)` groups: a negation it refuses to match is not one it spells. */
+function withoutLookarounds(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source.startsWith('(?!', i) || source.startsWith('(?<!', i)) {
+      let depth = 0;
+      for (; i < source.length; i++) {
+        if (source[i] === '\\') i++;
+        else if (source[i] === '(') depth++;
+        else if (source[i] === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += source[i];
+  }
+  return out;
 }
 
 /** Overlapping matches keep the longest ("ISN + 1" over "ISN"), so one stretch of words asserts one thing. */

@@ -85,7 +85,7 @@ export class ClaimJudge<E> {
         ...base,
         aspect: `${a.subject} · ${i.item}`,
         verdict: i.verdict,
-        explanation: `You list ${i.item} in ${a.subject}. ${truth.basis}${i.because ? ` So ${i.because}.` : ''}`,
+        explanation: `You ${a.polarity === -1 ? 'rule out' : 'list'} ${i.item} in ${a.subject}. ${truth.basis}${i.because ? ` So ${i.because}.` : ''}`,
       }));
       const orderWrong = result.verdict === 'contradicted' && result.items.every((i) => i.verdict !== 'contradicted');
       if (orderWrong) perItem.push({ ...base, aspect: `${aspect} (order)`, verdict: 'contradicted', explanation: `You list ${show(a.value)}. ${truth.basis} So ${result.because}.` });
