@@ -13,7 +13,9 @@ import { componentObservers } from './components.observe.ts';
 import { observers } from './observe.ts';
 
 export const twoTierClaims: ClaimBook<TwoTierEvidence> = {
-  lexicon: mergeLexicons(lexicon as LabLexicon, componentLexicon as LabLexicon),
+  // A JSON import of many propositions types each `values` with the other propositions' keys as optional: not
+  // comparable to Record<string, string[]> for tsc, though the data is; hence the cast through unknown.
+  lexicon: mergeLexicons(lexicon as unknown as LabLexicon, componentLexicon as unknown as LabLexicon),
   facts: { ...(facts as FactSheet), ...(componentFacts as FactSheet) },
   observers: { ...observers, ...componentObservers },
 };

@@ -20,16 +20,26 @@ export interface StatementAnalysis {
 
 /** Words that end one clause and start another; a negation or quantifier does not reach across them. */
 const CLAUSE_BREAK =
-  /[.!?](?=\s|$)|[;,:()]|\s[–—-]\s|\b(?:because|since|so that|so|but|whereas|while|although|though|even though|unless|until|then|instead|otherwise|where|which|and then|or else)\b/gi;
+  /[.!?](?=\s|$)|[;,:()]|\s[–—-]\s|\b(?:because|since|so that|so|but|whereas|while|although|though|even though|unless|until|then|instead|otherwise|where|which|and then|or else|if|when|whenever|as long as|so long as|provided that)\b/gi;
 /** Spellings compromise does not tag as negative, and phrases it does that are quantifiers, not negations. */
 const EXTRA_NEGATION = /\b(?:without|doesnt|dont|didnt|cant|cannot|wont|isnt|arent|wasnt|werent|shouldnt|couldnt|neither|no longer|no|nothing|nobody|none)\b/gi;
 const NOT_A_NEGATION = /\b(?:nothing else|no other|none other|no matter|not only|no more than|no less than|no later than)\b/gi;
 
-type Terms = Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number } }> }>;
+type Terms = Array<{ terms: Array<{ text: string; pre?: string; post?: string; tags: string[]; offset: { start: number } }> }>;
+
+/** A journal's statements are analysed once per process, however many lab questions look at them. */
+const analysed = new Map<string, StatementAnalysis>();
+const MAX_CACHED = 5000;
 
 export function analyzeStatement(text: string): StatementAnalysis {
-  const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Terms;
-  return { text, clauses: clausesOf(text, terms), negations: negationOffsets(text, terms) };
+  let a = analysed.get(text);
+  if (!a) {
+    const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Terms;
+    a = { text, clauses: clausesOf(text, terms), negations: negationOffsets(text, terms) };
+    if (analysed.size >= MAX_CACHED) analysed.delete(analysed.keys().next().value as string);
+    analysed.set(text, a);
+  }
+  return a;
 }
 
 /**
@@ -40,13 +50,42 @@ export function analyzeStatement(text: string): StatementAnalysis {
 function predicateJoins(terms: Terms): RegExpMatchArray[] {
   const joins: RegExpMatchArray[] = [];
   for (const sentence of terms) {
-    sentence.terms.forEach((term, i) => {
-      const next = sentence.terms[i + 1];
-      const prev = sentence.terms[i - 1];
+    const ts = sentence.terms;
+    const isVerb = (t: Terms[number]['terms'][number] | undefined) => !!t && t.tags.includes('Verb') && !t.tags.includes('Gerund');
+    const stops = (t: Terms[number]['terms'][number]) => /[,;:]/.test(t.post ?? '');
+    ts.forEach((term, i) => {
+      const next = ts[i + 1];
+      const prev = ts[i - 1];
       // A relative clause after a noun ("clients that don't trust it") is a clause of its own too.
       const relative = /^(?:that|who)$/i.test(term.text) && prev?.tags.includes('Noun') && !prev.tags.includes('Pronoun');
-      const joinsPredicate = /^(?:and|or)$/i.test(term.text) && next?.tags.includes('Verb') && !next.tags.includes('Gerund');
-      if (!next || !(relative || joinsPredicate)) return;
+      let joinsPredicate = false;
+      if (/^(?:and|or)$/i.test(term.text)) {
+        let j = i + 1;
+        while (ts[j]?.tags.includes('Adverb')) j++;
+        // "… and (always) comes last": a second predicate of the same subject.
+        const predicate = isVerb(ts[j]);
+        // "the lowest number goes first and the default rule is evaluated last": a second subject with its own verb,
+        // after a clause that already had one ("HTTP and HTTPS are allowed" has none before the "and": one clause).
+        let verbBefore = false;
+        for (let k = i - 1; k >= 0 && !stops(ts[k]); k--) if (isVerb(ts[k])) { verbBefore = true; break; }
+        let verbAfter = false;
+        for (let k = i + 1; k < Math.min(ts.length, i + 6) && !/^(?:and|or)$/i.test(ts[k].text); k++) {
+          if (isVerb(ts[k])) { verbAfter = true; break; }
+          if (stops(ts[k])) break;
+        }
+        joinsPredicate = predicate || (verbBefore && verbAfter);
+      }
+      // A subject pronoun opening a second predicate with no comma ("since it never parses HTTP it cannot add headers"):
+      // after a noun or adverb that closed a clause with a verb of its own, and before a verb, it starts a new clause.
+      let pronounSubject = false;
+      if (/^(?:it|they|we|you|he|she)$/i.test(term.text) && prev && !stops(prev) && (prev.tags.includes('Noun') || prev.tags.includes('Adverb') || prev.tags.includes('Adjective')) && !prev.tags.includes('Pronoun')) {
+        let j = i + 1;
+        while (ts[j]?.tags.includes('Adverb')) j++;
+        let verbBefore = false;
+        for (let k = i - 1; k >= 0 && !stops(ts[k]); k--) if (isVerb(ts[k])) { verbBefore = true; break; }
+        pronounSubject = verbBefore && (isVerb(ts[j]) || !!ts[j]?.tags.includes('Modal'));
+      }
+      if (!next || !(relative || joinsPredicate || pronounSubject)) return;
       const m = Object.assign([term.text], { index: term.offset.start }) as RegExpMatchArray;
       joins.push(m);
     });
@@ -135,6 +174,8 @@ export function polarityOfMatch(a: StatementAnalysis, span: Span, clause: Clause
 }
 
 function isContrastive(text: string, at: number): boolean {
+  // "without" negates what follows it ("works without warnings" still works), like a contrastive "not".
+  if (/^without\b/i.test(text.slice(at))) return true;
   return /(?:,|\b(?:and|but|or|yet))\s*$/i.test(text.slice(Math.max(0, at - 8), at));
 }
 
