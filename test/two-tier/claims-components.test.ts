@@ -1,0 +1,239 @@
+/**
+ * The two-tier lab's ALB-components claims: statements in many wordings → the verdict a careful reviewer would give,
+ * judged against the recorded moto deployment (listeners, rules, target groups, targets). Pure and fast.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import twoTierLab from '../../labs/two-tier.ts';
+import type { Lab } from '../../src/labs/lab.ts';
+import type { TwoTierEvidence } from '../../checks/two-tier/evidence.ts';
+import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
+import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
+import { parseJournal } from '../../src/journal/parse-journal.ts';
+import { judgeOf, matchQuestion } from '../../src/labs/match.ts';
+
+const twoTier = twoTierLab as unknown as Lab;
+const recorded = loadReferenceEvidence().get('two-tier')!;
+const reference = recorded.evidence as TwoTierEvidence;
+const QUESTION = 'two-tier/alb-components';
+
+function judge(statement: string, evidence: TwoTierEvidence = reference, question: string | undefined = QUESTION) {
+  return judgeAlone(statement, [twoTier], new Map([['two-tier', evidence]]), () => 'moto', question);
+}
+const verdict = (statement: string, evidence?: TwoTierEvidence) => statementVerdict(judge(statement, evidence).claims);
+
+type Expect = 'confirmed' | 'contradicted' | 'imprecise' | 'unjudged';
+
+const paraphrases: [string, Expect][] = [
+  // listener protocols
+  ['An Application Load Balancer listener can only be HTTP or HTTPS.', 'confirmed'],
+  ['ALB listeners support HTTPS.', 'confirmed'],
+  ['ALB listeners support only HTTPS.', 'imprecise'],
+  ['The ALB lets you create listeners for HTTP, HTTPS, TCP and UDP.', 'contradicted'],
+  ['A listener is set up with a protocol such as HTTP, HTTPS or TLS and a port.', 'contradicted'],
+  ["You can't put a TCP listener on an application load balancer.", 'confirmed'],
+  ['Listener protocols on an ALB: HTTP and HTTPS, plus TCP for raw sockets.', 'contradicted'],
+  // which load balancer for TCP/UDP
+  ['For plain TCP or UDP traffic you have to pick an NLB.', 'confirmed'],
+  ['Network load balancers are the ones that handle UDP and TCP listeners.', 'confirmed'],
+  ['For UDP listeners an ALB works fine.', 'contradicted'],
+  // rule order
+  ['Rule priority 1 is checked before priority 10; lower numbers go first.', 'confirmed'],
+  ['The listener walks through its rules in ascending priority order.', 'confirmed'],
+  ['Rules with bigger priority numbers are evaluated first.', 'contradicted'],
+  ['The ALB goes through the rules in descending order of priority number.', 'contradicted'],
+  // default rule
+  ['The default rule is the catch-all that runs when nothing else matched.', 'confirmed'],
+  ['The default action only kicks in if no other rule matches the request.', 'confirmed'],
+  ['The default rule gets evaluated before all the other rules.', 'contradicted'],
+  ["A listener's default rule cannot have any conditions.", 'confirmed'],
+  ['The default rule has its own host header condition.', 'contradicted'],
+  ['Every listener comes with a default rule.', 'confirmed'],
+  // target types
+  ['Targets can be EC2 instances, IP addresses or a Lambda function.', 'confirmed'],
+  ['The target type of an ALB target group is instance, IP or Lambda; alb targets only exist for NLBs.', 'confirmed'],
+  ['An ALB target group may hold instances, IPs, Lambda functions or another ALB.', 'contradicted'],
+  ['Targets can be instances or IP addresses.', 'confirmed'],
+  ['An NLB can forward to an ALB through a target group of type alb.', 'confirmed'],
+  // AZs and nodes
+  ['An ALB must span a minimum of two Availability Zones.', 'confirmed'],
+  ['An application load balancer requires at least three AZs.', 'contradicted'],
+  ['You need just one availability zone to create an ALB.', 'contradicted'],
+  ['Elastic Load Balancing puts a load balancer node in every enabled Availability Zone.', 'confirmed'],
+  ['Each AZ you turn on gets its own ELB node.', 'confirmed'],
+  ['A single node serves all Availability Zones of the load balancer.', 'contradicted'],
+  // shared target group
+  ['Several listeners or rules can forward to the same target group if they belong to one load balancer.', 'confirmed'],
+  ['A target group can be shared between two different load balancers.', 'contradicted'],
+  ["The same target group can't be used by more than one listener.", 'contradicted'],
+  ['A target group receives traffic from one specific listener.', 'imprecise'],
+  // request path
+  ['A listener forwards each request to a target group, which picks one of its registered targets.', 'confirmed'],
+  ['The rules of a listener decide which target group gets the request.', 'confirmed'],
+  ['The listener hands requests directly to the backend servers.', 'imprecise'],
+  ['Listeners route traffic to the EC2 instances.', 'imprecise'],
+  ["Listeners don't talk to instances directly; their rules forward to target groups.", 'confirmed'],
+  // target group protocol/port, health checks, registration
+  ['Every target group defines its own protocol and port for talking to the targets.', 'confirmed'],
+  ["A target group just inherits the listener's protocol and port.", 'contradicted'],
+  ['Health checks are configured per target group.', 'confirmed'],
+  ['Each target group has its own health check settings.', 'confirmed'],
+  ['Health checks are set on the listener.', 'contradicted'],
+  ['Instances are registered with a target group.', 'confirmed'],
+  ['EC2 instances are registered directly with the load balancer.', 'contradicted'],
+  // the same facts once more, worded as other learners might
+  ['An ALB listener accepts only HTTP and HTTPS connections.', 'confirmed'],
+  ['ALB listeners can be configured for TCP and UDP too, not only HTTP and HTTPS.', 'contradicted'],
+  ['TCP/UDP listeners are a Network Load Balancer feature, so pick an NLB for those.', 'confirmed'],
+  ['The listener checks rules starting at the smallest priority value, and the default one is evaluated at the end.', 'confirmed'],
+  ['The listener checks rules starting at the largest priority value, and the default one is evaluated at the start.', 'contradicted'],
+  ['The default rule carries no conditions; it handles any request none of the other rules caught.', 'confirmed'],
+  ['ALB target groups accept three target types: instance, ip and lambda.', 'confirmed'],
+  ['ALB target groups accept four target types: instance, ip, lambda and alb.', 'contradicted'],
+  ['An ALB has to be enabled in two or more Availability Zones, and every enabled zone gets a load balancer node.', 'confirmed'],
+  ['An ALB only has to be enabled in a single Availability Zone, and every enabled zone gets a load balancer node.', 'contradicted'],
+  ['Multiple listeners or rules may point at one target group, provided they are on the same load balancer.', 'confirmed'],
+  ['A listener forwards traffic directly to the backend EC2 instances.', 'imprecise'],
+  // styles: numbered, "X: …", typos, two claims in one sentence
+  ['Listeners: they wait for connections on a port using HTTP or HTTPS.', 'confirmed'],
+  ['1. Listener - checks for connection requests using a protocol (HTTP/HTTPS/TCP/UDP) and port.', 'contradicted'],
+  ['ALBs work at layer 7, so listeners are HTTP or HTTPS; layer 4 protocols like TCP need an NLB.', 'confirmed'],
+  ['An ALB can have a UDP listener for DNS traffic.', 'contradicted'],
+  ['Each listener has rules with a priority; the lowest number gets evaluated first and the default rule runs if nothing matches.', 'confirmed'],
+  ["The default rule can't have any conditions and always comes last.", 'confirmed'],
+  ['Target groups: a group of targets (EC2, IPs, Lambda) that the listener rules forward requests to.', 'confirmed'],
+  ['A target group can only be associated with one load balancer.', 'confirmed'],
+  ['Target groups can be attached to multiple ALBs at once.', 'contradicted'],
+  ['Targets: the actual instances, IPs or lambda functions registered in a target group.', 'confirmed'],
+  ['ELB nodes: AWS runs a load balancer node in every AZ you enabled for the ALB.', 'confirmed'],
+  ['Nodes: there is only one node for the whole ALB.', 'contradicted'],
+  ['You must pick at least two subnets in different AZs when creating an ALB.', 'confirmed'],
+  ['Health checks: each target group pings its targets on a path, and unhealthy targets stop getting traffic.', 'confirmed'],
+  ['Health checks are defined on the load balancer itself.', 'contradicted'],
+  ['the listner sends trafic straight to the ec2 instanses', 'imprecise'],
+  ['Listeners forward to target groups, never directly to instances.', 'confirmed'],
+  ['target types are instance, ip, lambda and alb for application load balancers', 'contradicted'],
+  ['Rules can route based on host header or URL path.', 'confirmed'],
+  ["Rules can route on the request body or the client's country.", 'contradicted'],
+  ['The ALB spreads requests across healthy targets.', 'unjudged'],
+  // the devset facts in yet other words
+  ["An application load balancer's listeners only speak HTTP and HTTPS.", 'confirmed'],
+  ['Besides HTTP and HTTPS, ALB listeners also support TCP and UDP.', 'contradicted'],
+  ['When you need UDP or plain TCP listeners, a network load balancer is the right choice.', 'confirmed'],
+  ['Listener rules are processed starting with the lowest priority value and the default rule is processed last.', 'confirmed'],
+  ['Listener rules are processed starting with the highest priority value and the default rule is processed first.', 'contradicted'],
+  ['The default rule has no conditions at all and handles any request no other rule caught.', 'confirmed'],
+  ['For an ALB target group the target type is instance, ip, or lambda.', 'confirmed'],
+  ['For an ALB target group the target type is instance, ip, lambda, or alb.', 'contradicted'],
+  ['An ALB requires subnets in at least two Availability Zones, and a load balancer node is created in each enabled zone.', 'confirmed'],
+  ['An ALB requires a subnet in only one Availability Zone, and a load balancer node is created in each enabled zone.', 'contradicted'],
+  ['One target group may be referenced by several listeners or rules, provided they belong to the same load balancer.', 'confirmed'],
+  ['The listener passes requests directly to the EC2 instances.', 'imprecise'],
+  // on topic, but nothing this question checks: left unjudged
+  ['You can add up to 50 listeners per ALB.', 'unjudged'],
+  ['The HTTP listener on port 80 redirects to HTTPS on 443.', 'unjudged'],
+  ['If no targets are healthy the ALB fails open and sends traffic to all of them.', 'unjudged'],
+  ['A listener cannot have two rules with the same priority.', 'unjudged'],
+  // vague or off-topic
+  ['The ALB is a highly available managed service.', 'unjudged'],
+  ['Listeners are an important part of the ALB.', 'unjudged'],
+  ['Target groups make things easier to manage.', 'unjudged'],
+  ['We deployed the stack with Terraform.', 'unjudged'],
+];
+
+describe('ALB components claims: paraphrases', () => {
+  it.each(paraphrases)('%s → %s', (statement, expected) => {
+    expect(verdict(statement)).toBe(expected);
+  });
+});
+
+const minimalPairs: [string, Expect, string, Expect][] = [
+  ['ALB listeners speak HTTP and HTTPS.', 'confirmed', 'ALB listeners speak HTTP, HTTPS and TCP.', 'contradicted'],
+  ['ALB listeners support HTTPS.', 'confirmed', "ALB listeners don't support HTTPS.", 'contradicted'],
+  ['Rules run from the lowest priority number to the highest.', 'confirmed', 'Rules run from the highest priority number to the lowest.', 'contradicted'],
+  ['The default rule is evaluated last.', 'confirmed', 'The default rule is evaluated first.', 'contradicted'],
+  ['The default rule has no conditions.', 'confirmed', 'The default rule has conditions.', 'contradicted'],
+  ['An ALB needs at least two Availability Zones.', 'confirmed', 'An ALB needs at least one Availability Zone.', 'contradicted'],
+  ['One target group can be used by several listeners.', 'confirmed', 'One target group cannot be used by several listeners.', 'contradicted'],
+  ['Target type: instance, ip, lambda.', 'confirmed', 'Target type: instance, ip, lambda, alb.', 'contradicted'],
+];
+
+describe('ALB components claims: minimal pairs', () => {
+  it.each(minimalPairs)('%s (%s) / %s (%s)', (right, rightVerdict, wrong, wrongVerdict) => {
+    expect(verdict(right)).toBe(rightVerdict);
+    expect(verdict(wrong)).toBe(wrongVerdict);
+  });
+});
+
+describe('ALB components claims: observers read the recorded deployment', () => {
+  const claimOf = (statement: string, evidence?: TwoTierEvidence) => judge(statement, evidence).claims[0]!;
+
+  it('the default rule: the listeners as DescribeRules returned them', () => {
+    const c = claimOf('The default rule has conditions.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.evidence[0]!.kind).toBe('observed');
+    expect(c.explanation).toMatch(/lab observed[\s\S]*HTTPS:443: priority "default", 0 conditions, action forward/);
+  });
+
+  it('the request path: HTTPS listener → default rule → target group → the registered instances', () => {
+    const c = claimOf('Listeners send requests straight to the EC2 instances.');
+    expect(c.verdict).toBe('imprecise');
+    expect(c.explanation).toMatch(/HTTPS:443 → default rule → forward to target group jl-[\w-]+-tg → targets i-/);
+  });
+
+  it('health checks and protocol/port: read from each deployed target group', () => {
+    const health = claimOf('Health checks are configured per target group.').explanation;
+    expect(health).toMatch(/-tg: HTTPS \/healthz every 10 s/);
+    expect(health).toMatch(/-nlb-tg: TCP every 30 s/);
+    const protocol = claimOf('Every target group defines its own protocol and port.').explanation;
+    expect(protocol).toMatch(/-tg: HTTPS:443/);
+    expect(protocol).toMatch(/-nlb-tg: TCP:443/);
+  });
+
+  it('a listener whose default rule carried conditions would contradict the fact sheet, and the verdict follows the observation', () => {
+    const odd = structuredClone(reference);
+    const https = odd.listeners.find((l) => l.protocol === 'HTTPS')!;
+    https.rules[0]!.conditions = ['path-pattern: /api/*'];
+    expect(verdict('The default rule has no conditions.', odd)).toBe('contradicted');
+  });
+
+  it('target types: the moto probe accepted every type, so the verdict rests on the documented fact and says why', () => {
+    const c = claimOf('Target type: instance, ip, lambda, alb.');
+    expect(c.verdict).toBe('contradicted');
+    expect(c.explanation).toMatch(/Documented[\s\S]*could not observe this here: moto accepted CreateTargetGroup for instance\/HTTPS, ip\/HTTPS, lambda, alb\/TCP/);
+    expect(c.evidence.map((e) => e.kind)).toEqual(['documented', 'not-observed']);
+  });
+
+  it('falls back to the documented fact, saying so, when the deployment has no ALB', () => {
+    const noAlb = { ...structuredClone(reference), loadBalancers: reference.loadBalancers.filter((l) => l.type !== 'application') };
+    const c = claimOf('The default rule has conditions.', noAlb);
+    expect(c.verdict).toBe('contradicted');
+    expect(c.explanation).toMatch(/Documented[\s\S]*could not observe this here/);
+  });
+});
+
+describe('ALB components claims: routing by the statement\'s own words', () => {
+  it.each([
+    'Listeners on an application load balancer only take HTTP or HTTPS.',
+    'Rules are processed in order of priority, lowest number first.',
+    'The target type of an ALB target group is instance, ip or lambda.',
+    'Elastic Load Balancing puts a load balancer node in every enabled Availability Zone.',
+  ])('%s → alb-components', (statement) => {
+    expect(judge(statement, reference, undefined).question).toBe(QUESTION);
+  });
+});
+
+describe('ALB components claims: the shipped journal', () => {
+  it('contradicts a listener protocol list that includes TCP, and judges the rest of the answer', () => {
+    const doc = parseJournal(readFileSync('journals/journal-week.md', 'utf8'), 'journals/journal-week.md');
+    const question = doc.questions.find((q) => matchQuestion(`${q.section}\n${q.question}`, [], [twoTier]).some((m) => m.key === QUESTION && m.via === 'question'))!;
+    expect(question).toBeDefined();
+    const judged = judgeOf(twoTier).judge(question.statements.map((s) => s.text), reference, 'moto', ['alb-components']);
+    const listenerProtocols = judged.claims.find((c) => c.aspect === 'an ALB listener · which protocols it can use')!;
+    expect(listenerProtocols.verdict).toBe('contradicted');
+    expect(listenerProtocols.claim).toMatch(/TCP/);
+    const others = judged.claims.filter((c) => c !== listenerProtocols && c.verdict !== 'missing');
+    expect(others.filter((c) => c.verdict === 'contradicted')).toEqual([]);
+    expect(others.filter((c) => c.verdict === 'confirmed').length).toBeGreaterThanOrEqual(3);
+  });
+});
