@@ -7,7 +7,8 @@ import lexicon from './lexicon.json' with { type: 'json' };
 import { observers } from './observe.ts';
 
 export const healthTwinClaims: ClaimBook<HealthTwinEvidence> = {
-  lexicon: lexicon as LabLexicon,
+  // JSON imports infer one literal type per proposition; the lexicon's shape is checked where it is compiled.
+  lexicon: lexicon as unknown as LabLexicon,
   facts: facts as FactSheet,
   observers,
 };

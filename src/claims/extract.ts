@@ -76,7 +76,7 @@ export class AssertionExtractor {
       const cue = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
       const sentence = sentenceAround(a.text, cue);
       if (!p.listAfter) regions.push(sentence);
-      else if (!regions.some((r) => r.start <= cue.start && cue.start < r.end)) regions.push({ start: cue.start, end: Math.max(sentence.end, cue.end), cue });
+      else if (!regions.some((r) => r.start <= cue.start && cue.start < r.end)) regions.push({ start: cue.start, end: this.listEnd(p, a.text, cue.end, Math.max(sentence.end, cue.end)), cue });
     }
     if (cues.length === 0) regions.push({ start: 0, end: a.text.length });
     const out: Assertion[] = [];
@@ -106,6 +106,18 @@ export class AssertionExtractor {
    * A negation the pattern spells is part of the value ("doesn't validate" / "validates"); any other in the clause
    * flips it, also one a gap in the pattern stepped over ("whose action does not redirect").
    */
+  /** Where a list that starts at a cue ends: the sentence's end, or earlier where a `listUntil` pattern matches. */
+  private listEnd(p: PropositionSpec, text: string, from: number, end: number): number {
+    let cut = end;
+    for (const u of p.listUntil ?? []) {
+      for (const m of this.patterns.matchAll(u, text)) {
+        const at = m.index ?? 0;
+        if (at >= from && at < cut) cut = at;
+      }
+    }
+    return cut;
+  }
+
   private assertion(p: PropositionSpec, a: StatementAnalysis, value: Assertion['value'], hit: Hit, clause: { start: number; end: number }): Assertion {
     const span = hit.span;
     // A pattern that spells a negation owns every negation inside its match (conditions like "clients that don't

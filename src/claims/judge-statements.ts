@@ -35,8 +35,17 @@ export class ClaimJudge<E> {
 
   /** Assertions a statement makes about this lab's questions. */
   assertions(statement: string, questionIds: readonly string[]): Assertion[] {
-    return dedupe(this.extractor.extract(statement, this.propositionsOf(questionIds)));
+    // Routing asks first, judging asks again: the same statement is read once per lab question.
+    const key = `${questionIds.join(',')}\u0000${statement}`;
+    let found = this.extracted.get(key);
+    if (!found) {
+      found = dedupe(this.extractor.extract(statement, this.propositionsOf(questionIds)));
+      if (this.extracted.size >= 5000) this.extracted.delete(this.extracted.keys().next().value as string);
+      this.extracted.set(key, found);
+    }
+    return found;
   }
+  private readonly extracted = new Map<string, Assertion[]>();
 
   /**
    * Judges each statement by what it asserts; `reportMissing` adds the expected facts no statement asserts (only

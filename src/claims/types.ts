@@ -54,6 +54,8 @@ export interface PropositionSpec {
   unit?: string;
   /** set/sequence: where the list starts; items are read from there to the end of that sentence. */
   listAfter?: string[];
+  /** set/sequence with `listAfter`: the list also ends where one of these matches after the cue ("then", the other peer). */
+  listUntil?: string[];
 }
 
 export interface LabLexicon {
