@@ -2,11 +2,16 @@
  * A lab question's judge, built from its lexicon (what statements can assert), its fact sheet (documented values
  * with sources) and its observers (what the lab's evidence shows). Pure: statements and evidence in, claims out.
  */
-import type { AnswerJudgement } from '../model/judge-answer.ts';
 import type { ClaimResult, EvidenceItem } from '../model/types.ts';
 import { compareAssertion, show, type Truth } from './compare.ts';
 import { AssertionExtractor } from './extract.ts';
 import type { Assertion, FactEntry, FactSheet, LabLexicon, Observation, Observer, PropositionSpec } from './types.ts';
+
+/** A lab question's verdicts on an answer, and the statements nothing could be checked in. */
+export interface AnswerJudgement {
+  claims: ClaimResult[];
+  unjudged: string[];
+}
 
 export interface ClaimBook<E> {
   lexicon: LabLexicon;

@@ -2,8 +2,8 @@
 
 const NUMBER_WORDS =
   'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|a single|a|an|single|once|twice';
-// Whole words only: the "a" of "after" is no number.
-const NUMBER = `(?<![\\w.])(?<n>\\d+(?:\\.\\d+)?|${NUMBER_WORDS})(?![\\w])`;
+// Number words whole only (the "a" of "after" is no number); digits may run into a unit ("30s").
+const NUMBER = `(?<![\\w.])(?<n>\\d+(?:\\.\\d+)?|(?:${NUMBER_WORDS})(?![\\w]))`;
 const TIME_UNIT = '(?<unit>ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)';
 /** A gap inside one sentence: a dot only when a word follows it directly (1.3, data.terraform_remote_state). */
 const GAP = '(?:[^;!?\\n.]|\\.(?=\\w)){0,90}?';

@@ -33,12 +33,14 @@ export function matchQuestion(questionText: string, statements: readonly string[
     const best = routesOf(statements.join('\n'), labs)[0];
     if (best) matches.push(toMatch(best, 'answer'));
   }
+  // A statement is read for a lab question only when it carries at least one of that question's cue words.
+  const cued = statements.map((s) => new Set(scoreText(s, labs).filter((r) => r.score > 0).map((r) => r.key)));
   for (const lab of labs) {
     for (const labQuestion of lab.questions) {
       const key = `${lab.id}/${labQuestion.id}`;
       if (matches.some((m) => m.key === key)) continue;
       const judge = judgeOf(lab);
-      if (statements.some((s) => judge.assertions(s, [labQuestion.id]).length > 0)) {
+      if (statements.some((s, i) => cued[i].has(key) && judge.assertions(s, [labQuestion.id]).length > 0)) {
         matches.push({ lab, labQuestion, key, score: 0, via: 'statement' });
       }
     }

@@ -44,12 +44,12 @@ function negateClause(statement: string, span: { start: number; end: number }): 
   // Only a verb among the asserted words: negating another one ("the name you connect to") says something else.
   const from = span.start - clause.start;
   const to = span.end - clause.start;
-  // Not a verb of a condition or relative clause ("if the name you connect to …", "unless you add it"): the
+  // compromise types eq() as a plain View, though it returns its verbs view. Not a verb of a condition or relative clause ("if the name you connect to …", "unless you add it"): the
   // first verb of the asserted words whose stretch since the last comma opens with none of those words.
   const main = (at: number) => !/\b(?:if|unless|when|until|once|that|which|who|whose)\b[^,]*$/i.test(text.slice(0, at));
   const inside = offsets.map((at, i) => ({ at, i })).find(({ at }) => at >= from && at < to && main(at))?.i;
   if (inside === undefined) return undefined;
-  verbs.eq(inside).toNegative();
+  (verbs.eq(inside) as unknown as { toNegative(): void }).toNegative();
   const negated = doc.text();
   if (negated === text || analyzeStatement(negated).negations.length === analyzeStatement(text).negations.length) return undefined;
   return statement.slice(0, clause.start) + negated + statement.slice(clause.end);
