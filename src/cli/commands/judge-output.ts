@@ -17,7 +17,8 @@ export function renderJudgement(
     for (const c of q.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
     const tally = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
     const title = q.question.split('\n')[0].slice(0, 70);
-    lines.push(`  ${QUESTION_LABEL[q.verdict].padEnd(18)} ${q.key.padEnd(28)} ${title}${tally ? ` [${tally}]` : ''}`);
+    const closest = q.verdict === 'no-lab' && q.closest ? ` (closest: ${q.closest.key}, score ${q.closest.score} of ${q.closest.threshold})` : '';
+    lines.push(`  ${QUESTION_LABEL[q.verdict].padEnd(18)} ${q.key.padEnd(28)} ${title}${tally ? ` [${tally}]` : ''}${closest}`);
   }
   const skipped = run.questions.filter((q) => q.verdict === 'no-answer').length;
   if (skipped) lines.push(`  (${skipped} empty or placeholder answers not judged)`);
