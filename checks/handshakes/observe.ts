@@ -242,6 +242,22 @@ const ccsOrder: Observer<HandshakesEvidence> = (e) =>
     };
   });
 
+const certVerify12: Observer<HandshakesEvidence> = (e) =>
+  withRuns(e, fullRuns('1.2'), 'full TLS 1.2 handshake', (runs) => {
+    const cv = (r: TlsRun, d: Direction) => r.messages.some((m) => m.name === 'CertificateVerify' && m.direction === d);
+    const withCert = runs.filter((r) => r.clientCertificateSent);
+    const without = runs.filter((r) => !r.clientCertificateSent);
+    if (!withCert.length || !without.length) return { observed: false, reason: 'the lab did not capture TLS 1.2 handshakes both with and without a client certificate here' };
+    if (runs.some((r) => cv(r, 'server→client')) || !withCert.every((r) => cv(r, 'client→server')) || without.some((r) => cv(r, 'client→server'))) {
+      return { observed: false, reason: 'CertificateVerify did not follow the client certificate in these captures' };
+    }
+    return {
+      observed: true,
+      value: 'the client, only after sending a client certificate',
+      summary: `the client sent CertificateVerify in the ${withCert.length} TLS 1.2 handshakes where the server asked for its certificate and in none of the ${without.length} others; the server never sent one.`,
+    };
+  });
+
 const keyExchange13: Observer<HandshakesEvidence> = (e) =>
   withRuns(e, fullRuns('1.3'), 'full TLS 1.3 handshake', (runs) => {
     const kx = runs.filter((r) => namesOf(r).some((n) => n === 'ServerKeyExchange' || n === 'ClientKeyExchange'));
@@ -459,6 +475,7 @@ export const observers: Partial<Record<string, Observer<HandshakesEvidence>>> = 
   'tls13.messages': messageSequence('tls13.messages', '1.3', 'TLS 1.3 handshakes (with and without a client certificate)'),
   'tls12.ske': ske,
   'tls12.server-hello-done': serverHelloDone,
+  'tls12.cert-verify': certVerify12,
   'tls12.ccs-senders': ccsSenders,
   'tls12.ccs-order': ccsOrder,
   'tls13.key-exchange': keyExchange13,

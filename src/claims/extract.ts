@@ -78,7 +78,8 @@ export class AssertionExtractor {
       if (!p.listAfter) regions.push(sentence);
       else if (!regions.some((r) => r.start <= cue.start && cue.start < r.end)) regions.push({ start: cue.start, end: this.listEnd(p, a.text, cue.end, Math.max(sentence.end, cue.end)), cue });
     }
-    if (cues.length === 0) regions.push({ start: 0, end: a.text.length });
+    // No cue, no list: with `listAfter` the items are read only after one (a bare mention of TCP is no step list).
+    if (cues.length === 0 && !p.listAfter) regions.push({ start: 0, end: a.text.length });
     const out: Assertion[] = [];
     const seen = new Set<string>();
     for (const region of regions) {
