@@ -192,15 +192,20 @@ export function quantifiersIn(text: string): Quantifier[] {
   return QUANTIFIERS.filter(([, re]) => re.test(text)).map(([q]) => q);
 }
 
-const SMALL_WORDS: Record<string, number> = { a: 1, an: 1, single: 1, 'a single': 1, once: 1, twice: 2 };
+/**
+ * The number words `{n}` in a lexicon pattern can match (patterns.ts lists the same closed set), by value: a
+ * lookup of that list, no general number parsing needed.
+ */
+const NUMBER_WORD_VALUES: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90, a: 1, an: 1, single: 1, 'a single': 1, once: 1, twice: 2,
+};
 
-/** "two" → 2, "75" → 75; compromise reads the number words. */
+/** "two" → 2, "75" → 75. */
 export function numberOf(word: string): number | undefined {
-  const w = word.toLowerCase().trim();
+  const w = word.toLowerCase().trim().replace(/\s+/g, ' ');
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
-  if (w in SMALL_WORDS) return SMALL_WORDS[w];
-  const parsed = (nlp(w).numbers().get() as unknown[])[0];
-  return typeof parsed === 'number' ? parsed : undefined;
+  return NUMBER_WORD_VALUES[w];
 }
 
 const SECONDS: [RegExp, number][] = [

@@ -5,7 +5,7 @@
 import type { Lab } from '../labs/lab.ts';
 import { judgeOf } from '../labs/match.ts';
 import type { ClaimResult } from '../model/types.ts';
-import { scoreText } from './route.ts';
+import { scoreText, type RouteScore } from './route.ts';
 
 export interface StatementJudgement {
   statement: string;
@@ -30,14 +30,22 @@ export function judgeAlone(statement: string, labs: readonly Lab[], evidence: Re
 /** The lab question whose propositions the statement asserts most about; ties go to the stronger cue words. */
 export function routeStatement(statement: string, labs: readonly Lab[]): string | undefined {
   const scores = scoreText(statement, labs);
+  // Lab questions whose cue words the statement carries are read first; the others only when none of those
+  // finds an assertion (reading a statement against every lexicon is what costs time).
+  const cued = scores.filter((s) => s.score > 0);
+  const best = bestByAssertions(statement, cued) ?? bestByAssertions(statement, scores.filter((s) => s.score <= 0));
+  return best ?? (scores[0] && scores[0].score >= scores[0].threshold ? scores[0].key : undefined);
+}
+
+function bestByAssertions(statement: string, candidates: readonly RouteScore[]): string | undefined {
   let best: { key: string; assertions: number; cue: number } | undefined;
-  for (const s of scores) {
+  for (const s of candidates) {
     const assertions = judgeOf(s.lab).assertions(statement, [s.labQuestion.id]).length;
     const cue = s.score / s.threshold;
     if (assertions === 0) continue;
     if (!best || assertions > best.assertions || (assertions === best.assertions && cue > best.cue)) best = { key: s.key, assertions, cue };
   }
-  return best?.key ?? (scores[0] && scores[0].score >= scores[0].threshold ? scores[0].key : undefined);
+  return best?.key;
 }
 
 /** A statement's overall verdict as a reviewer reads it: any contradicted part wins, then any imprecise one. */

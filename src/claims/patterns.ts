@@ -1,5 +1,6 @@
 /** Compiles lexicon patterns (`{concept}`, `…`, `{n}`, `{duration}`) into regular expressions, once per lexicon. */
 
+// The closed set of number words a pattern's {n} matches; analyze.ts knows their values.
 const NUMBER_WORDS =
   'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|a single|a|an|single|once|twice';
 // Number words whole only (the "a" of "after" is no number); digits may run into a unit ("30s").
