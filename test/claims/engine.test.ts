@@ -3,7 +3,7 @@ import { analyzeStatement, clauseAround, numberOf, polarityOf, quantifiersIn, to
 import { compareAssertion } from '../../src/claims/compare.ts';
 import { AssertionExtractor } from '../../src/claims/extract.ts';
 import { ClaimJudge } from '../../src/claims/judge-statements.ts';
-import { PatternCompiler } from '../../src/claims/patterns.ts';
+import { PatternCompiler, endAlternationTraces, hoistLeadingLookbehind } from '../../src/claims/patterns.ts';
 import type { Assertion, FactEntry, LabLexicon } from '../../src/claims/types.ts';
 
 const source = { title: 'a doc', url: 'https://example.org/doc' };
@@ -78,6 +78,21 @@ describe('patterns', () => {
     expect(c.test('{door}', 'outdoors')).toBe(false);
     expect(c.matchAll('{n} hinges', 'it has three hinges')[0].groups?.n).toBe('three');
     expect(() => c.compile('{nope}')).toThrow(/unknown concept \{nope\}/);
+  });
+});
+
+describe('compile-time rewrites change no match', () => {
+  const sources = [
+    String.raw`(?<=(?:doors?|gates?)(?:[^.]{0,40}?))(?:is|are) (?:painted )?(?<colour>red|blue)`,
+    String.raw`(?:the )?(?:door|gate)s?(?: of the \w+)? (?:is|was) (?:not )?(?:red|blue)(?: today)?`,
+    String.raw`(?<!no )(?:a|the) (?:wooden|glass) door(?:, (?:red|blue))?`,
+    String.raw`[(|)] (?:x|y)[?] (?:z)`,
+  ];
+  const texts = ['The door is painted red today.', 'the gate of the barn was not blue', 'no wooden door, red', 'a glass door, blue and the gate is red', '( x? z', 'doors are red'];
+  const all = (re: RegExp, t: string) => [...t.matchAll(new RegExp(re.source, 'gi'))].map((m) => [m.index, m[0], m.groups]);
+  it.each(sources)('%s', (source) => {
+    const rewritten = new RegExp(endAlternationTraces(hoistLeadingLookbehind(source)), 'gi');
+    for (const t of texts) expect(all(rewritten, t), t).toEqual(all(new RegExp(source, 'gi'), t));
   });
 });
 
