@@ -34,7 +34,8 @@ export function planQuestions(questions: readonly Question[], allLabs: readonly 
     return {
       question,
       matches,
-      notInThisRun: all.length > 0 && matches.length === 0,
+      // The lab the question is about is not in this run: a block from other labs' stray matches would be partial.
+      notInThisRun: (all.length > 0 && matches.length === 0) || (owner !== undefined && !selectedIds.has(owner.lab.id)),
       key: unique(owner?.key ?? fallbackKey(question, index)),
       ...(closest ? { closest: { key: closest.key, score: closest.score, threshold: closest.threshold } } : {}),
     };

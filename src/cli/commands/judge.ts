@@ -74,7 +74,7 @@ function textOutput(results: StatementJudgement[], recorded: Map<string, Recorde
   const used = [...new Set(results.map((r) => r.question?.split('/')[0]).filter((x): x is string => !!x))];
   for (const lab of used) {
     const r = recorded.get(lab);
-    if (r) lines.push(`evidence ${lab}: ${r.origin === 'run' ? `recorded by run ${r.runId ?? ''} here` : 'reference evidence shipped with journal-lab'} on ${r.target}, ${r.recordedAt}`);
+    if (r) lines.push(`evidence ${lab}: ${r.origin === 'run' ? `recorded ${r.runId ? `by run ${r.runId}` : 'by a lab check'} here` : 'reference evidence shipped with journal-lab'} on ${r.target}, ${r.recordedAt}`);
   }
   return redactDeep(lines.join('\n'));
 }
