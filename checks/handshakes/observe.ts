@@ -48,6 +48,17 @@ const synFlags: Observer<HandshakesEvidence> = (e) =>
 const synAckFlags: Observer<HandshakesEvidence> = (e) =>
   withHandshake(e, (h) => ({ observed: true, value: flagsOf(h.synAck), summary: `in a real loopback connection ${segmentLine("the server's reply to the SYN", h.synAck)}.`, data: h.synAck }));
 
+const synAckCombined: Observer<HandshakesEvidence> = (e) =>
+  withHandshake(e, (h) => {
+    const one = h.synAck.flags.includes('SYN') && h.synAck.flags.includes('ACK');
+    return {
+      observed: true,
+      value: one ? 'one segment (SYN+ACK)' : 'two separate segments',
+      summary: `in a real loopback connection ${segmentLine("the server's first SYN", h.synAck)}${one ? ": its own SYN and the acknowledgment of the client's SYN travelled in that one segment" : ''}.`,
+      data: h.synAck,
+    };
+  });
+
 const ackFlags: Observer<HandshakesEvidence> = (e) =>
   withHandshake(e, (h) => ({ observed: true, value: flagsOf(h.ack), summary: `in a real loopback connection ${segmentLine("the client's third segment", h.ack)}.`, data: h.ack }));
 
@@ -464,6 +475,7 @@ const tlsResumption: Observer<HandshakesEvidence> = (e) =>
 export const observers: Partial<Record<string, Observer<HandshakesEvidence>>> = {
   'tcp.syn-flags': synFlags,
   'tcp.synack-flags': synAckFlags,
+  'tcp.synack-combined': synAckCombined,
   'tcp.ack-flags': ackFlags,
   'tcp.steps': steps,
   'tcp.way-count': wayCount,

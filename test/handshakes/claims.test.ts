@@ -292,6 +292,122 @@ describe('handshakes claims: paraphrases', () => {
   });
 });
 
+/**
+ * Blind sets: wordings written before looking at the lexicon (first round, then a second round after the first
+ * fixes), each statement with the verdict a careful reviewer gives it.
+ */
+const blindFirst: [string, Expect][] = [
+  ["1) client sends SYN 2) server replies SYN+ACK 3) client ACKs, done.", 'confirmed'],
+  ["The server answers the SYN with a plain ACK and then sends its own SYN in a separate segment.", 'contradicted'],
+  ["SYN-ACK: the reply to a SYN, with the SYN bit and the ACK bit both turned on.", 'confirmed'],
+  ["Server side just acks the SYN, there's no SYN flag in its reply.", 'contradicted'],
+  ["If the client picks ISN 1000, the server's SYN-ACK acknowledges 1001.", 'unjudged'],  // a reviewer confirms it; arithmetic on concrete numbers is beyond the patterns
+  ["ack number in the syn-ack = client's initial seq number (the SYN takes up no sequence space)", 'contradicted'],
+  ["The SYN flag counts as one sequence number, so the acknowledgment the server sends is one higher than the client's ISN.", 'confirmed'],
+  ["The third packet of the handshake, the client's ACK, can't have any payload in it.", 'contradicted'],
+  ["The client's last ACK is allowed to carry data but doesn't have to.", 'confirmed'],
+  ["the handshake's final ACK always includes the first bytes of the HTTP request", 'contradicted'],
+  ["TCP's handshake is four packets: SYN, ACK, SYN, ACK.", 'contradicted'],
+  ["In the TCP handshake it's the server that sends the first SYN.", 'contradicted'],
+  ["Sequence numbers always start at 0 on a new TCP connection.", 'contradicted'],
+  ["AFAIK the SYN-ACK's ack field = client ISN + 1.", 'confirmed'],
+  ["With ECDHE in TLS 1.2, ServerKeyExchange carries the server's ephemeral public key plus a signature over it.", 'confirmed'],
+  ["ServerKeyExchange isn't sent with ECDHE cipher suites, only with plain RSA.", 'contradicted'],
+  ["When TLS 1.2 uses RSA key exchange there is no ServerKeyExchange message.", 'confirmed'],
+  ["ServerHelloDone tells the client the server is done sending its hello-phase messages.", 'confirmed'],
+  ["ServerHelloDone means the handshake is complete and application data can start flowing.", 'contradicted'],
+  ["Both client and server send a ChangeCipherSpec in TLS 1.2, each right before its Finished.", 'confirmed'],
+  ["only the client sends ChangeCipherSpec in a TLS 1.2 handshake, the server goes straight to Finished", 'contradicted'],
+  ["In TLS 1.2 Finished is the first message protected with the newly negotiated keys.", 'confirmed'],
+  ["In TLS 1.2 the client sends CertificateVerify in every handshake.", 'imprecise'],
+  ["In TLS 1.2 the server's certificate goes over the wire unencrypted.", 'confirmed'],
+  ["tls 1.3 dropped ServerKeyExchange/ClientKeyExchange - the key shares ride in ClientHello and ServerHello", 'confirmed'],
+  ["TLS 1.3 still uses a ClientKeyExchange message to send the client's key share.", 'contradicted'],
+  ["In TLS 1.3 the key_share extension carries the ECDHE public keys.", 'confirmed'],
+  ["In TLS 1.3 the server certificate is sent in the clear, anyone on the path can read it", 'contradicted'],
+  ["TLS 1.3 encrypts everything after ServerHello, including the Certificate message.", 'confirmed'],
+  ["TLS 1.3 needs just 1 RTT for a full handshake.", 'confirmed'],
+  ["A full TLS 1.3 handshake costs 2 round trips before the client can send data.", 'contradicted'],
+  ["TLS 1.2 full handshake: 2-RTT; TLS 1.3: 1-RTT.", 'confirmed'],
+  ["A full TLS 1.3 handshake takes zero round trips.", 'contradicted'],
+  ["TLS 1.3 is 1-RTT, not 2-RTT like TLS 1.2", 'confirmed'],
+  ["TLS 1.3 removed static RSA key exchange; only (EC)DHE and PSK modes remain.", 'confirmed'],
+  ["TLS 1.3 still lets the client encrypt a premaster secret with the server's RSA key.", 'contradicted'],
+  ["When resuming with a PSK, a TLS 1.3 client can send early data (0-RTT).", 'confirmed'],
+  ["SO_KEEPALIVE is off by default, so an idle TCP connection gets no probes unless the app turns it on.", 'confirmed'],
+  ["tcp keepalive is enabled by default on all linux sockets", 'contradicted'],
+  ["Keepalive is opt-in, per socket (setsockopt SO_KEEPALIVE).", 'confirmed'],
+  ["Even if the app never sets SO_KEEPALIVE, the kernel starts probing an idle connection after 2 hours.", 'contradicted'],
+  ["keepalive: off by default, not on", 'confirmed'],
+  ["tcp_keepalive_time defaults to 2 hours", 'confirmed'],
+  ["tcp_keepalive_time defaults to 75 seconds", 'contradicted'],
+  ["the default interval between keepalive probes is 75s", 'confirmed'],
+  ["Linux gives up after 3 unanswered keepalive probes by default.", 'contradicted'],
+  ["net.ipv4.tcp_keepalive_probes = 9 by default", 'confirmed'],
+  ["Default keepalive idle time on Linux is 7200 seconds, the interval 75 seconds, and 9 probes are sent.", 'confirmed'],
+  ["I think the idle time before the first keepalive probe is 60 seconds by default.", 'contradicted'],
+  ["When every keepalive probe goes unanswered, the socket errors out with ETIMEDOUT.", 'confirmed'],
+  ["If the peer is dead, keepalive makes read() return 0 just like a normal close.", 'contradicted'],
+  ["When none of the keepalive probes is answered the app gets ECONNREFUSED.", 'contradicted'],
+  ["You can override keepalive timings per socket with TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT.", 'confirmed'],
+  ["Keepalive settings are global only; sysctl is the only way to change them.", 'contradicted'],
+  ["With keepalive the kernel probes the peer every 75 seconds.", 'imprecise'],
+  ["TCP keepalive probes start after 2 h idle, are sent every 75 s, and the connection is dropped after 9 failed probes.", 'confirmed'],
+  ["With HTTP/1.1 every request needs a brand new TCP connection.", 'contradicted'],
+  ["HTTP/1.1 connections are persistent unless a Connection: close header is sent.", 'confirmed'],
+  ["In HTTP/1.1 the client must send Connection: keep-alive or the server closes the connection after each response.", 'contradicted'],
+  ["HTTP/1.0 closes the connection after each response unless keep-alive is negotiated.", 'confirmed'],
+  ["Sending 'Connection: close' tells the other side the connection will be closed after this response.", 'confirmed'],
+  ["HTTP/1.1 keeps the TCP connection open between requests by default.", 'confirmed'],
+  ["IMO HTTP/1.1 opens a new connection per request, same as HTTP/1.0", 'contradicted'],
+  ["Resuming a TLS 1.2 session skips Certificate and the key exchange messages: just the Hellos, ChangeCipherSpec and Finished.", 'confirmed'],
+  ["Session resumption in TLS 1.2 still repeats the full certificate exchange, it only saves the key exchange.", 'contradicted'],
+  ["An abbreviated TLS 1.2 handshake needs only one round trip instead of two.", 'confirmed'],
+  ["TLS 1.2 resumption reuses the master secret from the earlier session.", 'confirmed'],
+  ["Session tickets let the server resume without keeping session state; the client stores the encrypted ticket.", 'confirmed'],
+  ["with session resumption the server still sends its certificate again", 'contradicted'],
+];
+const blindSecond: [string, Expect][] = [
+  ["Once the listener sees the SYN it fires back a segment with SYN and ACK both set.", 'confirmed'],
+  ["once the listener gets the syn it only returns an ACK", 'contradicted'],
+  ["Honestly I thought the server's acknowledgment and its own SYN travel as two different packets.", 'contradicted'],
+  ["The SYN/ACK's acknowledgment field holds the client's starting sequence number incremented by one.", 'confirmed'],
+  ["The SYN/ACK just echoes back the client's sequence number unchanged in its ack field.", 'contradicted'],
+  ["Even with zero payload, a SYN eats up one sequence number.", 'confirmed'],
+  ["Piggybacking data on the handshake's last ACK is allowed but not required.", 'confirmed'],
+  ["Step 3: the client's ACK has to carry the HTTP request, otherwise the connection isn't usable.", 'contradicted'],
+  ["For an ECDHE_RSA suite in TLS 1.2, ServerKeyExchange delivers the ephemeral curve point plus the server's signature.", 'confirmed'],
+  ["TLS 1.2: ServerKeyExchange only appears with plain RSA key exchange, ECDHE doesn't need it.", 'contradicted'],
+  ["The server closes its first flight with ServerHelloDone and then waits for the client.", 'confirmed'],
+  ["ServerHelloDone = TLS handshake over, encrypted data can flow now.", 'contradicted'],
+  ["Client and server each emit a ChangeCipherSpec in TLS 1.2, right before Finished.", 'confirmed'],
+  ["In TLS 1.2 the ChangeCipherSpec message comes from the server alone.", 'contradicted'],
+  ["In 1.3 the Diffie-Hellman shares are carried in the hello messages, so there's no separate key exchange message.", 'confirmed'],
+  ["TLS 1.3 kept the ClientKeyExchange message from TLS 1.2.", 'contradicted'],
+  ["The certificate in a TLS 1.3 handshake travels encrypted, so a tcpdump can't show it.", 'confirmed'],
+  ["tls 1.3 still sends the server cert in cleartext", 'contradicted'],
+  ["TLS 1.3 cut the handshake to a single round trip (TLS 1.2 needed 2).", 'confirmed'],
+  ["TLS 1.3 is not faster than TLS 1.2: both need two round trips for a full handshake.", 'contradicted'],
+  ["Out of the box a Linux TCP socket sends no keepalives; you need SO_KEEPALIVE.", 'confirmed'],
+  ["Keepalive probing is automatic on every Linux TCP connection.", 'contradicted'],
+  ["On Linux the keepalive defaults are: 2 hours before the first probe, 75 seconds between probes, 9 probes.", 'confirmed'],
+  ["The interval between keepalive probes defaults to 30 seconds on Linux.", 'contradicted'],
+  ["Linux drops the connection after 6 unanswered keepalive probes.", 'contradicted'],
+  ["When the keepalive probes all go unanswered, the next recv() fails with ETIMEDOUT.", 'confirmed'],
+  ["There's no way to set keepalive timings for a single socket, only system wide.", 'contradicted'],
+  ["keepalive = a probe every 75 seconds", 'imprecise'],
+  ["An HTTP/1.1 client can push several requests down one TCP connection unless it says Connection: close.", 'confirmed'],
+  ["In HTTP/1.1 a TCP connection is torn down after every single request.", 'contradicted'],
+  ["An abbreviated TLS 1.2 handshake has no Certificate and no key exchange: just Hellos, ChangeCipherSpec and Finished.", 'confirmed'],
+  ["Even on resumption the server resends its certificate chain every time.", 'contradicted'],
+];
+
+describe('handshakes claims: blind sets', () => {
+  it.each([...blindFirst, ...blindSecond])('%s → %s', (statement, expected) => {
+    expect(verdict(statement)).toBe(expected);
+  });
+});
+
 /** Pairs that differ by one negation, value or quantifier flip the verdict. */
 const minimalPairs: [string, Expect, string, Expect][] = [
   ['The server answers the SYN with a SYN-ACK.', 'confirmed', 'The server answers the SYN with a plain ACK.', 'contradicted'],
@@ -329,6 +445,7 @@ describe('handshakes observers read the reference evidence', () => {
     expect(observers['tcp.ack-flags']!(reference, 'local')).toMatchObject({ observed: true, value: ['ACK'] });
     expect(observers['tcp.steps']!(reference, 'local')).toMatchObject({ observed: true, value: ['SYN', 'SYN+ACK', 'ACK'] });
     expect(observers['tcp.ack-number']!(reference, 'local')).toMatchObject({ observed: true, value: "the peer's ISN + 1" });
+    expect(observers['tcp.synack-combined']!(reference, 'local')).toMatchObject({ observed: true, value: 'one segment (SYN+ACK)' });
     const c = judge('The server replies with a segment that has SYN and ACK set.').claims[0]!;
     expect(c.verdict).toBe('confirmed');
     expect(c.evidence[0]!.kind).toBe('observed');
