@@ -277,3 +277,113 @@ describe('certificates claims: the shipped journal', () => {
     expect(judged.claims.filter((c) => c.verdict === 'missing').map((c) => c.aspect).join('; ')).toMatch(/subjectAltName[\s\S]*expired/);
   });
 });
+
+
+/** Blind set 1: written before reading the patterns (new wordings of the devset facts and common beliefs). */
+const blindFirst: [string, Expect][] = [
+  ["Why a cert? So the client knows it's talking to the real server and not an impostor.", 'confirmed'],
+  ["A certificate proves the server's identity to the client, backed by a CA's signature.", 'confirmed'],
+  ["Purpose: authentication of the server (identity), vouched for by a trusted certificate authority.", 'confirmed'],
+  ["the cert is basically how the browser verifies who its talking to", 'confirmed'],
+  ["Certificates let clients authenticate the server, which stops a man-in-the-middle from pretending to be it.", 'confirmed'],
+  ["Once the handshake is done, the data itself is encrypted with a shared symmetric key, not the certificate.", 'confirmed'],
+  ["Actual traffic gets encrypted using symmetric session keys (e.g. AES) negotiated during the handshake.", 'confirmed'],
+  ["All the application data is encrypted with the server's public key from the certificate.", 'contradicted'],
+  ["Every request and response is encrypted with the certificate's public key.", 'contradicted'],
+  ["The session is encrypted asymmetrically with the cert's key pair for the whole connection, symmetric keys aren't used.", 'contradicted'],
+  ["Symmetric keys derived in the handshake protect the records; the certificate only authenticates.", 'confirmed'],
+  ["The certificate encrypts all the traffic between client and server.", 'imprecise'],
+  ["We need the cert so the connection is encrypted.", 'imprecise'],
+  ["SSL certificate = encryption of the website traffic.", 'imprecise'],
+  ["the certificate is what makes https encrypted", 'imprecise'],
+  ["The cert contains the server's public key.", 'confirmed'],
+  ["Inside the certificate is the server's public key, signed by the CA together with the hostname.", 'confirmed'],
+  ["The certificate contains the server's private key.", 'contradicted'],
+  ["A cert file includes the private key so the client can decrypt the server's data.", 'contradicted'],
+  ["The private key never leaves the server; only the public key is shared via the certificate.", 'confirmed'],
+  ["private key stays on the server, it is never sent to clients", 'confirmed'],
+  ["During the handshake the server sends its private key to the client so they can talk securely.", 'contradicted'],
+  ["The client receives the server's private key as part of the certificate.", 'contradicted'],
+  ["Self-signed certificates are rejected by browsers and curl by default.", 'confirmed'],
+  ["If the cert is self-signed, curl fails unless you pass --cacert or -k.", 'confirmed'],
+  ["Self signed certs work fine by default, the client just shows a warning and continues.", 'contradicted'],
+  ["A self-signed certificate is trusted by clients just like a CA-issued one.", 'contradicted'],
+  ["Node's tls.connect refuses a self-signed cert unless rejectUnauthorized is set to false.", 'confirmed'],
+  ["A cert issued by a CA the client doesn't know is rejected.", 'unjudged'],  // reviewer: confirmed; left unjudged (no safe pattern yet)
+  ["Certificates signed by an unknown CA are accepted as long as they haven't expired.", 'contradicted'],
+  ["If the issuing CA isn't in the trust store, validation fails with 'unable to get local issuer certificate'.", 'confirmed'],
+  ["The hostname must match one of the names in the cert's SAN, otherwise the connection is refused.", 'confirmed'],
+  ["Hostname mismatch -> client rejects the certificate.", 'confirmed'],
+  ["The client doesn't care what hostname is on the cert as long as a trusted CA signed it.", 'contradicted'],
+  ["A cert for example.com will be accepted when connecting to other.org as long as it's valid and trusted.", 'unjudged'],  // reviewer: contradicted; left unjudged (no safe pattern yet)
+  ["If the name doesnt match the certificate, the browser still connects fine.", 'contradicted'],
+  ["Expired certs are rejected.", 'confirmed'],
+  ["Once a certificate is past its notAfter date, clients refuse it.", 'confirmed'],
+  ["An expired certificate still works, clients only check the signature not the dates.", 'contradicted'],
+  ["Expiry doesn't matter: clients keep accepting a certificate after it expires.", 'contradicted'],
+  ["The server sends its cert plus the intermediate certs, and the client builds a chain up to a root it already trusts.", 'confirmed'],
+  ["Trust works via a chain: leaf cert signed by an intermediate, intermediate signed by a root CA in the trust store.", 'confirmed'],
+  ["Clients trust a certificate because it chains to a trusted root CA.", 'confirmed'],
+  ["The server uses its private key to sign the handshake, and the client checks that signature with the public key from the cert.", 'confirmed'],
+  ["In TLS 1.2 with RSA key exchange, the client encrypts the premaster secret with the server's public key.", 'confirmed'],
+  ["The client uses the public key in the certificate to decrypt the data the server sends.", 'contradicted'],
+  ["The cert's key is used to prove the server holds the private key, by signing handshake data.", 'confirmed'],
+  ["Compliance is another reason: PCI DSS requires strong cryptography to protect cardholder data in transit over public networks.", 'confirmed'],
+  ["1. client connects 2. server presents cert 3. client checks it's signed by a trusted CA and the name matches 4. then they agree on symmetric keys", 'confirmed'],
+  ["The cert authenticates the server, not encrypts the data.", 'confirmed'],
+  ["Certificates are only about encryption; they don't authenticate anything.", 'contradicted'],
+  ["I think the cert is mostly for identity, encryption itself comes from the session keys.", 'confirmed'],
+  ["Private key: kept secret on the server. Public key: in the cert.", 'confirmed'],
+  ["the public key is in the cert and is used to encrypt all the trafic", 'contradicted'],
+  ["If a cert is expired or self-signed, browsers will block it by default.", 'confirmed'],
+  ["A certificate is accepted by clients whenever it's signed by any CA, trusted or not.", 'contradicted'],
+];
+
+/** Blind set 2: fresh wordings, written after the first round of fixes. */
+const blindSecond: [string, Expect][] = [
+  ["TLS certs exist mainly so you can be sure the site you reach is genuinely the one it claims to be.", 'confirmed'],
+  ["tbh the certificate's job is identity — encryption would happen anyway via the key exchange", 'confirmed'],
+  ["Certificates are purely for encrypting traffic, identity has nothing to do with it.", 'contradicted'],
+  ["Data on the wire is encrypted with the session key that both ends derived, not with the certificate.", 'confirmed'],
+  ["HTTPS traffic is encrypted end to end using the public key from the server's certificate.", 'contradicted'],
+  ["Step 3: the certificate encrypts the data.", 'imprecise'],
+  ["What's in a cert? the subject name, the issuer, validity dates and the server's public key.", 'confirmed'],
+  ["The private key is stored inside the certificate that the server sends.", 'contradicted'],
+  ["The server keeps its private key to itself; clients only ever see the public key.", 'confirmed'],
+  ["The private key gets shared with the browser during the handshake.", 'contradicted'],
+  ["Self-signed certificate => browser rejects it unless you manually trust it.", 'confirmed'],
+  ["Clients accept self-signed certificates by default.", 'contradicted'],
+  ["Using a self signed cert, curl will connect without complaints out of the box.", 'contradicted'],
+  ["When the issuing CA is unknown to the client, the handshake fails.", 'confirmed'],
+  ["A certificate from an untrusted CA is accepted by browsers without any warning.", 'contradicted'],
+  ["Clients compare the hostname they requested against the SAN entries and reject the cert if there's no match.", 'confirmed'],
+  ["Hostname mismatches are ignored as long as the chain is valid.", 'contradicted'],
+  ["a wrong hostname on the cert makes the connection fail", 'confirmed'],
+  ["After the expiry date passes, the cert is rejected even though the CA signature is still valid.", 'confirmed'],
+  ["Expired certificates are still accepted by browsers, they just show a small warning.", 'contradicted'],
+  ["The trust comes from the chain: server cert -> intermediate -> root CA that ships in the OS trust store.", 'confirmed'],
+  ["The server signs the handshake with its private key and the client verifies that signature using the cert's public key.", 'confirmed'],
+  ["The browser decrypts the server's responses with the certificate's public key.", 'contradicted'],
+  ["Only with the old RSA key exchange (TLS 1.2) is the cert's public key used to encrypt the premaster secret.", 'confirmed'],
+  ["Also compliance: PCI DSS says cardholder data sent over open, public networks must be protected with strong cryptography.", 'confirmed'],
+];
+
+/** Conditions that spell a negation ("a CA that isn't trusted") must not flip the verdict that follows them. */
+const negatedConditions: [string, Expect][] = [
+  ["A CA that is not trusted by the browser means the cert is refused.", 'confirmed'],
+  ["A cert whose CA isn't in the trust store gets rejected.", 'confirmed'],
+  ["A cert whose CA isn't in the trust store is still accepted.", 'contradicted'],
+  ["If the CA is not trusted the browser still connects fine.", 'contradicted'],
+  ["Browsers accept certs signed by any CA in their trust store.", 'confirmed'],
+  ["The certificate proves that the server holds the private key matching it.", 'confirmed'],
+  ["If the CA is unknown, the client trusts the certificate anyway.", 'contradicted'],
+  ["In the certificate: the private key of the server.", 'contradicted'],
+  ["Browsers don't just check the signature, they check the hostname too.", 'confirmed'],
+  ["Clients don't just check the signature, they don't check the hostname.", 'contradicted'],
+];
+
+describe('certificates claims: blind sets', () => {
+  it.each([...blindFirst, ...blindSecond, ...negatedConditions])('%s → %s', (statement, expected) => {
+    expect(verdict(statement)).toBe(expected);
+  });
+});
