@@ -446,6 +446,122 @@ const moreEndToEnd: [string, Expect][] = [
   ["Make sure the instances send outbound traffic using HTTPS.", "imprecise"],
 ];
 
+/** Blind sets (written before the patterns were read or extended): remote state, in fresh wordings. */
+const blindRemoteState: [string, Expect][] = [
+  ["Only the outputs declared in the network config's root module can be read from the app tier.", 'confirmed'],
+  ["terraform_remote_state gives you access to all the resources in the other state, like aws_vpc.main.id directly.", 'contradicted'],
+  ["the network layer has to declare output blocks for anything the app layer wants to read", 'confirmed'],
+  ["No outputs needed in the network stack, the remote state data source reads the resources themselves.", 'contradicted'],
+  ["Resource attributes of the network tier aren't exposed through remote state, just its root outputs.", 'confirmed'],
+  ["With remote state you can read any resource attribute from the network tier's state file.", 'contradicted'],
+  ["Outputs of a nested module (e.g. module.vpc) are not reachable via remote state unless the root module passes them through as its own outputs.", 'confirmed'],
+  ["Outputs from module \"vpc\" inside the network config are automatically available to the app tier through remote state.", 'contradicted'],
+  ["Since the vpc module is called from the root, you have to re-export its vpc_id in an output block in the root module or the app tier can't see it.", 'confirmed'],
+  ["child module outputs show up in the remote state on their own, no need to re-export them", 'contradicted'],
+  ["Module outputs get exposed to terraform_remote_state without re-exporting.", 'contradicted'],
+  ["You reference the values as data.terraform_remote_state.network.outputs.vpc_id.", 'confirmed'],
+  ["Values are read with data.terraform_remote_state.net.vpc_id (no outputs in the path).", 'contradicted'],
+  ["The remote outputs are under the outputs attribute of the data source.", 'confirmed'],
+  ["Since 0.12 you don't need .outputs anymore, the values are top-level attributes of the data source.", 'contradicted'],
+  ["The data source needs backend = \"s3\" and a config block with bucket, key and region of the network state.", 'confirmed'],
+  ["In the app tier the remote state data source points to the same S3 bucket and key the network tier uses as its backend.", 'confirmed'],
+  ["Whoever reads the remote state needs access to the full state snapshot, which may contain sensitive values.", 'confirmed'],
+  ["Reading remote state only requires permission on the outputs, the rest of the state file stays hidden from the app tier.", 'contradicted'],
+  ["You can grant the app pipeline read access to just the outputs of the network state and nothing else.", 'contradicted'],
+  ["note: the app tier's credentials must be able to read the entire network state file, not only its outputs", 'confirmed'],
+  ["An alternative to remote state: write the subnet IDs to SSM Parameter Store in the network tier and read them with a data source in the app tier.", 'confirmed'],
+  ["The app tier could also find the VPC with a data \"aws_vpc\" lookup filtered by tag instead of using remote state.", 'confirmed'],
+  ["terraform_remote_state is the only way for one config to consume values from another.", 'contradicted'],
+  ["there's no other way to share the vpc id between the two tiers than remote state", 'contradicted'],
+  ["Hashicorp recommends terraform_remote_state as the preferred way to share outputs between configurations.", 'imprecise'],
+  ["Gotcha: remote state only gives you the other project's outputs, never its resources.", 'confirmed'],
+  ["The app stack can pull any attribute of aws_subnet.private straight out of the network state without the network stack declaring outputs.", 'contradicted'],
+  ["values from the vpc child module have to be wired up as root outputs first, otherwise terraform_remote_state won't return them", 'confirmed'],
+  ["Nested module outputs are exposed by remote state just like root outputs.", 'contradicted'],
+  ["Step 5: reference it as data.terraform_remote_state.vpc.outputs.public_subnet_ids in the ALB resource.", 'confirmed'],
+  ["Outputs are accessed directly as data.terraform_remote_state.vpc.public_subnet_ids in current Terraform.", 'contradicted'],
+  ["The remote state data source is configured with the s3 backend and the bucket/key/region of the network tier's state.", 'confirmed'],
+  ["Read access to the network state bucket means the app side can see the whole state, including any secrets in it.", 'confirmed'],
+  ["Since terraform_remote_state exposes only outputs, the app team never has access to sensitive data in the network state.", 'contradicted'],
+  ["Instead of remote state, the network tier could publish the IDs as SSM parameters that the app tier reads.", 'confirmed'],
+  ["The only option for cross-stack references in Terraform is the terraform_remote_state data source.", 'contradicted'],
+  ["Using remote state is what HashiCorp recommends for sharing data across configurations.", 'imprecise'],
+];
+
+/** Blind sets: end-to-end TLS, in fresh wordings. */
+const blindEndToEnd: [string, Expect][] = [
+  ["An HTTPS listener requires at least one server certificate, e.g. from ACM.", 'confirmed'],
+  ["The HTTPS listener works without a certificate; AWS creates a default one automatically.", 'contradicted'],
+  ["you dont need a cert on the ALB listener, amazon takes care of it", 'contradicted'],
+  ["Listener: HTTPS:443, certificate imported into ACM or IAM, security policy ELBSecurityPolicy-TLS13-1-2-2021-06.", 'confirmed'],
+  ["The security policy on the listener decides which TLS protocol versions and ciphers are negotiated with clients.", 'confirmed'],
+  ["The security policy on the HTTPS listener controls which certificate the targets use.", 'contradicted'],
+  ["For end-to-end encryption the target group must use HTTPS so the ALB re-encrypts traffic to the instances.", 'confirmed'],
+  ["With an HTTP target group behind an HTTPS listener, the traffic from the ALB to the instances is sent unencrypted.", 'confirmed'],
+  ["An HTTPS listener alone is enough for end-to-end encryption; the target group can stay on HTTP.", 'contradicted'],
+  ["The ALB decrypts the client's TLS and then opens a new TLS connection to the target when the target group protocol is HTTPS.", 'confirmed'],
+  ["Even with an HTTP target group the ALB-to-target hop stays encrypted.", 'contradicted'],
+  ["The targets can use a self-signed certificate, since the load balancer doesn't check it.", 'confirmed'],
+  ["The ALB verifies the backend certificate against a trusted CA, so self-signed certs on the instances will fail.", 'contradicted'],
+  ["Expired or self-signed certificates on the targets are accepted by the ALB.", 'confirmed'],
+  ["targets need a certificate from a public CA, otherwise the ALB rejects the connection", 'contradicted'],
+  ["The health check protocol defaults to HTTP even when the target group protocol is HTTPS.", 'confirmed'],
+  ["Health checks automatically use the same protocol as the target group, so HTTPS here.", 'contradicted'],
+  ["health_check protocol: by default HTTP, so set protocol = \"HTTPS\" in the health_check block if you want encrypted checks", 'confirmed'],
+  ["By default the ALB health checks an HTTPS target group over HTTPS.", 'contradicted'],
+  ["The instances' security group should allow 443 from the ALB's security group as source rather than from 0.0.0.0/0.", 'confirmed'],
+  ["You can't reference the load balancer's security group in the backend rule, you have to use its IPs or the VPC CIDR.", 'contradicted'],
+  ["Best practice: backend SG ingress references the ALB security group id as the source.", 'confirmed'],
+  ["A port 80 listener with a redirect action to HTTPS 443 sends HTTP visitors to the secure site.", 'confirmed'],
+  ["ALB listeners can't redirect HTTP to HTTPS, you need CloudFront or nginx for that.", 'contradicted'],
+  ["The web servers need their own certificate and must listen for TLS on the target group port.", 'confirmed'],
+  ["The instances don't need any certificate of their own for an HTTPS target group, the ALB's ACM cert covers them.", 'contradicted'],
+  ["The ALB terminates the client's TLS connection; it does not pass it through to the targets.", 'confirmed'],
+  ["The ALB just passes the encrypted traffic through to the instances without decrypting it.", 'contradicted'],
+  ["The 443 listener has to reference an ACM certificate, otherwise you can't create it.", 'confirmed'],
+  ["No need to attach a certificate to the HTTPS listener, the ALB generates a self-signed one.", 'contradicted'],
+  ["The TLS protocols and ciphers offered to browsers come from the listener's security policy.", 'confirmed'],
+  ["I set the target group to HTTPS:443 which makes the load balancer re-encrypt requests before sending them to the EC2 instances.", 'confirmed'],
+  ["If the target group is HTTP, the hop from the ALB to the instances is plaintext.", 'confirmed'],
+  ["Traffic to an HTTP target group is still encrypted as long as the listener uses HTTPS.", 'contradicted'],
+  ["The load balancer does not verify the certificate presented by the targets, so a self-signed one works.", 'confirmed'],
+  ["For HTTPS targets the ALB checks that the instance certificate is signed by a trusted CA.", 'contradicted'],
+  ["Even on an HTTPS target group the health check protocol is HTTP unless you change it.", 'confirmed'],
+  ["the health checks switch to HTTPS on their own once the target group is HTTPS", 'contradicted'],
+  ["Instance SG only accepts 443 from the ALB's security group.", 'confirmed'],
+  ["HTTP on port 80 gets redirected to HTTPS by a listener rule with a redirect action.", 'confirmed'],
+  ["The targets don't need a certificate; the ALB's certificate is used on both legs.", 'contradicted'],
+];
+
+/** Right statements near the patterns' edges: never contradicted (unjudged is acceptable). */
+const neverContradicted: [string, string][] = [
+  [TLS, "You don't need a certificate on the listener for port 80, it only redirects."],
+  [TLS, 'The HTTP listener has no certificate, it just redirects to 443.'],
+  [TLS, "The targets need their own certificate, but you don't need one from a public CA on them."],
+  [TLS, "The security policy doesn't decide which certificate is used; it sets the TLS versions and ciphers."],
+  [TLS, 'With an HTTP target group the ALB-to-target hop is not encrypted.'],
+  [RS, 'Child module outputs are not exposed by remote state like root outputs are, so re-export them.'],
+  [RS, 'Nested module values must be declared as root outputs before the app tier can read them.'],
+];
+
+describe('blind sets: remote state', () => {
+  it.each(blindRemoteState)('%s → %s', (statement, expected) => {
+    expect(verdict(statement, RS)).toBe(expected);
+  });
+});
+
+describe('blind sets: end-to-end TLS', () => {
+  it.each(blindEndToEnd)('%s → %s', (statement, expected) => {
+    expect(verdict(statement, TLS)).toBe(expected);
+  });
+});
+
+describe('right statements near the edges are never contradicted', () => {
+  it.each(neverContradicted)('%s: %s', (question, statement) => {
+    expect(verdict(statement, question)).not.toBe('contradicted');
+  });
+});
+
 describe('two-tier remote state: what a statement asserts decides its verdict', () => {
   it.each([...remoteState, ...moreRemoteState])('%s → %s', (statement, expected) => {
     expect(verdict(statement, RS)).toBe(expected);
@@ -568,6 +684,8 @@ describe('routing by the statement\'s own words', () => {
   it.each([
     ...remoteState.filter(([, v]) => v !== 'unjudged').map(([s]) => [s, RS] as const),
     ...endToEnd.filter(([, v]) => v !== 'unjudged').map(([s]) => [s, TLS] as const),
+    ...blindRemoteState.map(([s]) => [s, RS] as const),
+    ...blindEndToEnd.map(([s]) => [s, TLS] as const),
   ])('%s → %s', (statement, question) => {
     expect(routeStatement(statement, [lab])).toBe(question);
   });
