@@ -212,6 +212,140 @@ describe('ALB components claims: observers read the recorded deployment', () => 
   });
 });
 
+/**
+ * Wordings written blind (before looking at the lexicon's patterns), in many registers. 'flagged' = contradicted or
+ * imprecise (a wrong statement the reviewer would mark either way); 'not confirmed' / 'not contradicted' = a known
+ * gap left unjudged, which must at least never give the false verdict.
+ */
+type Judged = Expect | 'flagged' | 'not confirmed' | 'not contradicted';
+function expectJudged(statement: string, expected: Judged) {
+  const got = verdict(statement);
+  if (expected === 'flagged') expect(['contradicted', 'imprecise']).toContain(got);
+  else if (expected === 'not confirmed') expect(got).not.toBe('confirmed');
+  else if (expected === 'not contradicted') expect(got).not.toBe('contradicted');
+  else expect(got).toBe(expected);
+}
+
+// first blind set
+const blindFirst: [string, Judged][] = [
+  ["ALB listeners: HTTP/HTTPS only.", 'confirmed'],
+  ["an alb listner can use TCP on port 5432 for the database", 'contradicted'],
+  ["The protocols supported by ALB listeners are HTTP and HTTPS.", 'confirmed'],
+  ["I think you can configure a TLS listener on an application load balancer.", 'contradicted'],
+  ["ALB listeners accept HTTP, HTTPS and UDP.", 'contradicted'],
+  ["Only HTTP and HTTPS listeners can be added to an ALB, not TCP ones.", 'confirmed'],
+  ["UDP listeners are supported by Application Load Balancers.", 'contradicted'],
+  ["Listeners on the ALB are HTTP or HTTPS; if you want TCP you need an NLB.", 'confirmed'],
+  ["TCP, UDP and TLS listeners are a Network Load Balancer thing.", 'confirmed'],
+  ["For raw TCP you'd use a network load balancer rather than an ALB.", 'confirmed'],
+  ["If you need UDP, an Application Load Balancer is the right choice.", 'contradicted'],
+  ["Listener rules are processed in priority order, lowest number first.", 'confirmed'],
+  ["The rule with priority 100 is evaluated before the rule with priority 5.", 'not confirmed'],
+  ["Rules get evaluated starting from the smallest priority value.", 'confirmed'],
+  ["rules are checked highest priority number first", 'contradicted'],
+  ["The default rule is evaluated last, after every numbered rule.", 'confirmed'],
+  ["The default rule always gets evaluated first.", 'contradicted'],
+  ["Rule order: lowest priority value wins, default rule at the end.", 'confirmed'],
+  ["The default rule has no conditions.", 'confirmed'],
+  ["You can add a path-pattern condition to the default rule.", 'contradicted'],
+  ["When no rule matches, the listener's default action handles the request.", 'confirmed'],
+  ["Default rules can't have conditions, they just catch whatever is left over.", 'confirmed'],
+  ["Each listener has a default rule which is evaluated last and has no conditions.", 'confirmed'],
+  ["ALB target groups support the instance, ip and lambda target types.", 'confirmed'],
+  ["A Lambda function can be a target of an ALB target group.", 'confirmed'],
+  ["Lambda functions cannot be targets of an application load balancer.", 'contradicted'],
+  ["An ALB target group can have target type alb.", 'contradicted'],
+  ["The alb target type is only available for Network Load Balancer target groups.", 'confirmed'],
+  ["IP addresses can be registered as targets in an ALB target group.", 'confirmed'],
+  ["ALB targets can only be EC2 instances.", 'flagged'],
+  ["target types for ALB are instance and ip, not lambda", 'contradicted'],
+  ["An ALB can be deployed into a single Availability Zone.", 'contradicted'],
+  ["ALBs need at least two AZs.", 'confirmed'],
+  ["You have to enable at least 2 availability zones when you create an application load balancer.", 'confirmed'],
+  ["one subnet in one AZ is enough for an ALB", 'contradicted'],
+  ["The load balancer gets a node in every Availability Zone that is enabled.", 'confirmed'],
+  ["ELB creates a single load balancer node no matter how many AZs are enabled.", 'contradicted'],
+  ["Subnets from at least two different AZs are required for the ALB.", 'confirmed'],
+  ["One target group can be used by several listeners on the same ALB.", 'confirmed'],
+  ["A target group can be referenced by multiple rules, as long as they belong to the same load balancer.", 'confirmed'],
+  ["A target group can only ever be used by one listener.", 'flagged'],
+  ["Two listeners of the same load balancer can forward to the same target group.", 'confirmed'],
+  ["The listener forwards requests directly to the instances.", 'imprecise'],
+  ["Requests flow listener -> rule -> target group -> target.", 'confirmed'],
+  ["A listener's rules forward requests to target groups, which route them to the registered targets.", 'confirmed'],
+  ["The ALB listener talks to the EC2 instances itself, no target group needed.", 'flagged'],
+  ["Health checks are configured per target group.", 'confirmed'],
+  ["Health checks are set on the listener.", 'contradicted'],
+  ["Each target group has its own health check settings.", 'confirmed'],
+  ["The ALB only sends requests to healthy targets in the target group.", 'not contradicted'],
+  ["health checks r defined on the load balancer listener, not on the target group", 'contradicted'],
+  ["Pretty sure ALBs do TCP as well as HTTP.", 'contradicted'],
+  ["Rules are evaluated lowest priority first, and the default rule is evaluated first.", 'contradicted'],
+  ["ALBs need two AZs minimum and there is one node per AZ.", 'confirmed'],
+  ["Target groups for an ALB can contain instances, IPs or a Lambda function, but not another ALB.", 'confirmed'],
+];
+
+// second blind set (fresh wording)
+const blindSecond: [string, Judged][] = [
+  ["ALB = HTTP and HTTPS listeners only; TCP/TLS/UDP are for NLBs.", 'confirmed'],
+  ["application load balancers can listen on TCP ports too", 'not confirmed'],
+  ["Setting up a TLS listener on my ALB worked fine.", 'contradicted'],
+  ["You can't have a UDP listener on an ALB — that needs a network load balancer.", 'confirmed'],
+  ["Rules with lower priority numbers win over rules with higher ones.", 'confirmed'],
+  ["The listener checks its rules from the largest priority number to the smallest.", 'contradicted'],
+  ["If a request matches none of the rules, it falls through to the default rule.", 'confirmed'],
+  ["the default action is evaluated before any other rule", 'contradicted'],
+  ["A default rule can be given conditions like any other rule.", 'contradicted'],
+  ["Lambda is a valid target type for an ALB target group.", 'confirmed'],
+  ["You can't put a Lambda function behind an Application Load Balancer.", 'contradicted'],
+  ["An ALB target group cannot have IP targets, only instances.", 'not confirmed'],
+  ["An application load balancer can forward to another ALB registered as its target.", 'contradicted'],
+  ["A Network Load Balancer can have an ALB as its target.", 'confirmed'],
+  ["ALBs have to be spread across two or more Availability Zones.", 'confirmed'],
+  ["Only one AZ is required for an application load balancer.", 'contradicted'],
+  ["Each enabled AZ gets its own load balancer node.", 'confirmed'],
+  ["All the AZs share one load balancer node.", 'contradicted'],
+  ["Several rules on one ALB can point at the same target group.", 'confirmed'],
+  ["A target group can be shared between two different ALBs.", 'contradicted'],
+  ["Listeners hand requests to target groups, and the target group picks a registered target.", 'confirmed'],
+  ["The listener routes traffic directly to the EC2 instances, skipping target groups.", 'imprecise'],
+  ["Health check settings live on the target group.", 'confirmed'],
+  ["The health check is configured on the ALB itself rather than per target group.", 'contradicted'],
+  ["Targets get registered in a target group, not on the load balancer.", 'confirmed'],
+];
+
+// right statements near the new patterns: never contradicted
+const precisionProbes: [string, Judged][] = [
+  ["An NLB can't have Lambda targets.", 'not contradicted'],
+  ["ALBs listen on TCP port 443 for HTTPS.", 'not contradicted'],
+  ["An ALB runs in one subnet per AZ, in at least two AZs.", 'confirmed'],
+  ["one subnet per AZ is enough, but you need two AZs for an ALB", 'confirmed'],
+  ["TCP connections are kept open by the ALB to the targets.", 'not contradicted'],
+  ["Lambda can be a target of an ALB but not of an NLB.", 'confirmed'],
+  ["Only HTTP and HTTPS listeners can be added to an ALB, not TCP or UDP ones.", 'confirmed'],
+  ["Two AZs are enough for an ALB.", 'confirmed'],
+  ["You can't add conditions to the default rule.", 'confirmed'],
+  ["A target group can be used by more than one listener, not only one listener.", 'confirmed'],
+  ["Lambda functions are supported as ALB targets.", 'confirmed'],
+  ["Target type alb is only for NLB target groups, not ALB ones.", 'confirmed'],
+  ["For UDP you can't use an ALB.", 'not contradicted'],
+  ["For UDP use an NLB, not an ALB.", 'confirmed'],
+  ["Each AZ gets one node, so the load balancer has one node per zone regardless of traffic.", 'confirmed'],
+  ["An ALB can't be deployed into a single AZ.", 'not contradicted'],
+  ["IP addresses and Lambda functions can be targets, not just instances.", 'confirmed'],
+  ["The ALB can invoke a Lambda function through a target group.", 'confirmed'],
+  ["The ALB can't forward to a Lambda function.", 'contradicted'],
+  ["When nothing matches, the request falls back to the default rule.", 'confirmed'],
+  ["You can't put a TLS listener on an ALB; TLS listeners are for NLBs.", 'not contradicted'],
+  ["Creating an HTTPS listener on the ALB requires a certificate.", 'confirmed'],
+];
+
+describe('ALB components claims: blind wordings', () => {
+  it.each(blindFirst)('%s → %s', expectJudged);
+  it.each(blindSecond)('%s → %s', expectJudged);
+  it.each(precisionProbes)('%s → %s', expectJudged);
+});
+
 describe('ALB components claims: routing by the statement\'s own words', () => {
   it.each([
     'Listeners on an application load balancer only take HTTP or HTTPS.',
