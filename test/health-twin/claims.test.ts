@@ -350,3 +350,134 @@ describe('health-twin claims: when the twin could not run', () => {
     }
   });
 });
+
+/**
+ * Two blind sets, written before the lexicon was widened for them (labels "X: N", digits without units, numbers in
+ * words, hedges, conditionals, contrasts, two facts in one sentence). Where a wording is too bare to tell what it is
+ * about ("Path: / (the default)") or needs arithmetic ("twice a minute"), unjudged is the accepted answer.
+ */
+const blindOne: [string, Expect][] = [
+  ["The default interval between health checks is 30 seconds.", 'confirmed'],
+  ["The default interval between health checks is 10 seconds.", 'contradicted'],
+  ["Interval: 30s (default)", 'confirmed'],
+  ["Default interval: 60s", 'contradicted'],
+  ["by default the ALB probes each target every thirty seconds", 'confirmed'],
+  ["by default the ALB probes each target every fifteen seconds", 'contradicted'],
+  ["Targets are checked once every 30 sec unless you change it.", 'confirmed'],
+  ["defualt helth check intervall is 30 secs", 'confirmed'],
+  ["The health check runs every 30 seconds by default, not every 5.", 'confirmed'],
+  ["The health check timeout defaults to 5 seconds.", 'confirmed'],
+  ["The health check timeout defaults to 30 seconds.", 'contradicted'],
+  ["Timeout: 5s", 'confirmed'],
+  ["A target has five seconds to respond before the check counts as failed.", 'confirmed'],
+  ["A target has ten seconds to respond to a health check by default before it counts as failed.", 'contradicted'],
+  ["I think the default health check timeout is about 2 seconds.", 'contradicted'],
+  ["Healthy threshold defaults to 5.", 'confirmed'],
+  ["The healthy threshold is 3 by default.", 'contradicted'],
+  ["Healthy threshold: 5 consecutive successes", 'confirmed'],
+  ["An unhealthy target must pass five checks in a row before the ALB trusts it again.", 'confirmed'],
+  ["An unhealthy target must pass two checks in a row before the ALB sends it traffic again (default).", 'contradicted'],
+  ["A target is back in service right after one successful health check.", 'imprecise'],
+  ["The unhealthy threshold is 2 by default.", 'confirmed'],
+  ["Unhealthy threshold defaults to 3.", 'contradicted'],
+  ["Unhealthy threshold: 2", 'confirmed'],
+  ["Two failed checks in a row and the target is marked unhealthy.", 'confirmed'],
+  ["after ten consecutive failures (the default) a target is declared unhealthy", 'contradicted'],
+  ["One failed health check is enough for the ALB to mark a target unhealthy.", 'imprecise'],
+  ["A target always goes unhealthy on the very first failed check.", 'imprecise'],
+  ["A target is marked unhealthy after 2 consecutive failed health checks by default.", 'confirmed'],
+  ["By default the ALB needs 2 failures to mark a target unhealthy and 5 successes to mark it healthy.", 'confirmed'],
+  ["By default the ALB needs 5 failures to mark a target unhealthy and 2 successes to mark it healthy.", 'contradicted'],
+  ["By default a health check only passes on HTTP 200.", 'confirmed'],
+  ["Success codes: 200 (default)", 'confirmed'],
+  ["Any 2xx status code counts as healthy by default.", 'contradicted'],
+  ["By default a 301 redirect from the health check path counts as success.", 'contradicted'],
+  ["You can set the matcher to a range such as 200-399.", 'confirmed'],
+  ["The default health check path is /.", 'confirmed'],
+  ["The default health check path is /health.", 'contradicted'],
+  ["Path: / (the default)", 'unjudged'],
+  ["The default health check protocol for an HTTP target group is HTTP.", 'confirmed'],
+  ["1. the ALB sends a request to / on each target every 30s 2. it waits up to 5s for a response", 'confirmed'],
+  ["If all the targets are unhealthy, the ALB sends requests to all of them anyway.", 'confirmed'],
+  ["When no target in the group is healthy, the load balancer fails open.", 'confirmed'],
+  ["If all targets are unhealthy the ALB returns 503 to every client.", 'contradicted'],
+  ["With zero healthy targets, the load balancer drops all requests.", 'contradicted'],
+  ["if every target fails its checks, traffic keeps flowing to all of them", 'confirmed'],
+  ["The ALB stops sending new requests to a target once it is marked unhealthy.", 'confirmed'],
+  ["Health checks are configured per target group, not per load balancer.", 'confirmed'],
+  ["The health check settings are defined once for the whole load balancer and shared by all target groups.", 'contradicted'],
+  ["Each target group has its own health check settings.", 'confirmed'],
+  ["The health check interval can be set anywhere from 5 to 300 seconds.", 'confirmed'],
+  ["i believe checks happen every 30 s if you don't touch the settings", 'confirmed'],
+  ["healthy threshold 5, unhealthy threshold 2, interval 30, timeout 5", 'confirmed'],
+  ["healthy threshold 2, unhealthy threshold 5, interval 30, timeout 5", 'contradicted'],
+  ["A newly registered target starts in the initial state until it passes its health checks.", 'confirmed'],
+];
+
+const blindTwo: [string, Expect][] = [
+  ["Out of the box, a health check is sent roughly twice a minute.", 'unjudged'],
+  ["HealthCheckIntervalSeconds = 30 unless you change it", 'confirmed'],
+  ["The ALB health-checks its targets once a minute by default.", 'contradicted'],
+  ["default probe interval is 5s", 'contradicted'],
+  ["Each health check request times out after 5 seconds if you keep the defaults.", 'confirmed'],
+  ["If a target doesn't reply within 10 seconds the check fails (default timeout).", 'contradicted'],
+  ["health check timeout = 5s, interval = 30s", 'confirmed'],
+  ["It takes five successful checks in a row by default before a recovered instance gets traffic again.", 'confirmed'],
+  ["A recovered instance rejoins the pool after 3 consecutive successful health checks by default.", 'contradicted'],
+  ["The instance is healthy again the moment one check passes.", 'imprecise'],
+  ["Default UnhealthyThresholdCount is 2.", 'confirmed'],
+  ["An instance is pulled out of rotation after two failed probes in a row by default.", 'confirmed'],
+  ["By default the ALB waits for 3 failed health checks in a row before marking an instance unhealthy.", 'contradicted'],
+  ["The ALB removes a backend from rotation right after its first failed health check.", 'imprecise'],
+  ["Out of the box the only status code that counts as a success is 200.", 'confirmed'],
+  ["By default the health check accepts anything from 200 to 399.", 'contradicted'],
+  ["If you don't set a path, the health check requests / on each target.", 'confirmed'],
+  ["By default the health check requests /healthz.", 'contradicted'],
+  ["Should every single target be unhealthy, the ALB routes to all of them regardless of their health.", 'confirmed'],
+  ["When all targets in a target group are unhealthy, clients get a 503 from the load balancer.", 'contradicted'],
+  ["Every target group defines its own health check.", 'confirmed'],
+  ["Once a target is unhealthy the load balancer no longer routes new requests to it.", 'confirmed'],
+  ["by default: 30s between checks, 2 fails to go unhealthy", 'confirmed'],
+  ["by default: 30s between checks, 3 fails to go unhealthy", 'contradicted'],
+  ["Both thresholds can be set between 2 and 10.", 'confirmed'],
+];
+
+describe('health-twin claims: blind sets', () => {
+  it.each([...blindOne, ...blindTwo])('%s → %s', (statement, expected) => {
+    expect(verdict(statement)).toBe(expected);
+  });
+});
+
+/** Probes of the same widening (label, number-first and contrast orders), written while fixing the blind sets. */
+const probes: [string, Expect][] = [
+  ["Unhealthy threshold count: 2", 'confirmed'],
+  ["HealthyThresholdCount=5 by default", 'confirmed'],
+  ["defaults: interval 30s / timeout 5s", 'confirmed'],
+  ["30s is the default health check interval", 'confirmed'],
+  ["2 is the default unhealthy threshold", 'confirmed'],
+  ["5 is the default unhealthy threshold", 'contradicted'],
+  ["The healthy threshold is 5 by default, not 2.", 'confirmed'],
+  ["The default timeout is 5 s, not 30.", 'confirmed'],
+  ["By default the unhealthy threshold is 2 and the healthy threshold is 5.", 'confirmed'],
+  ["By default the healthy threshold is 2 and the unhealthy threshold is 5.", 'contradicted'],
+  ["unhealthy threshold 2, healthy threshold 5 (defaults)", 'confirmed'],
+  ["unhealthy threshold 5, healthy threshold 2 (defaults)", 'contradicted'],
+  ["default interval 30 seconds, timeout 5 seconds", 'confirmed'],
+  ["default interval 5 seconds, timeout 30 seconds", 'contradicted'],
+  ["The default health check timeout is five seconds and the interval thirty.", 'confirmed'],
+  ["The health check waits 5 seconds for a response by default.", 'confirmed'],
+  ["Health checks default to every 30 s with a 5 s timeout.", 'confirmed'],
+  ["Health checks default to every 10 s with a 5 s timeout.", 'contradicted'],
+  ["the default healthcheck path is /index.html", 'contradicted'],
+  ["the target group's health check uses HTTP by default", 'confirmed'],
+  ["If no target is healthy, the ALB sends traffic to every target anyway.", 'confirmed'],
+  ["If all targets fail health checks the ALB returns 502 errors.", 'contradicted'],
+  ["A target is marked healthy after passing 5 consecutive checks (default).", 'confirmed'],
+  ["a target needs just 1 passing check to be healthy again", 'imprecise'],
+];
+
+describe('health-twin claims: probes', () => {
+  it.each(probes)('%s → %s', (statement, expected) => {
+    expect(verdict(statement)).toBe(expected);
+  });
+});
