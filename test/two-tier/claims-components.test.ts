@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import twoTierLab from '../../labs/two-tier.ts';
 import type { Lab } from '../../src/labs/lab.ts';
 import type { TwoTierEvidence } from '../../checks/two-tier/evidence.ts';
-import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
+import { judgeAlone, routeStatement, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
 import { judgeOf, matchQuestion } from '../../src/labs/match.ts';
@@ -340,10 +340,99 @@ const precisionProbes: [string, Judged][] = [
   ["Creating an HTTPS listener on the ALB requires a certificate.", 'confirmed'],
 ];
 
+// third blind set (fresh wording; wrong ones must be flagged, right ones confirmed)
+const blindThird: [string, Judged][] = [
+  ["An Application Load Balancer can have a TLS listener on port 443 that terminates TLS itself.", 'contradicted'],
+  ["I added a UDP listener to my ALB for the DNS traffic.", 'contradicted'],
+  ["ALB rules are evaluated from the highest priority number down to the lowest.", 'contradicted'],
+  ["The default rule is evaluated first, before any of the numbered rules.", 'contradicted'],
+  ["You can attach host-header conditions to the default rule of a listener.", 'contradicted'],
+  ["Rule priority 1 is checked last.", 'contradicted'],
+  ["An ALB target group can use the alb target type to forward to another ALB.", 'contradicted'],
+  ["Lambda functions cannot be targets of an Application Load Balancer.", 'contradicted'],
+  ["ALB target groups only accept EC2 instances as targets; IP addresses are not allowed.", 'flagged'],
+  ["An Application Load Balancer can be deployed in a single Availability Zone.", 'contradicted'],
+  ["One subnet is enough when creating an ALB.", 'contradicted'],
+  ["The ALB runs one node per region, regardless of how many AZs are enabled.", 'contradicted'],
+  ["Each target group can be used by only one listener.", 'flagged'],
+  ["A target group can be shared by listeners of two different load balancers.", 'contradicted'],
+  ["Health checks are configured on the listener, not on the target group.", 'contradicted'],
+  ["Health checks are set per load balancer, so all target groups share one health check.", 'contradicted'],
+  ["The listener forwards to the target group, which then picks a rule to apply.", 'contradicted'],
+  ["Rules belong to the target group and decide which target gets the request.", 'contradicted'],
+  ["You register targets directly with the listener.", 'contradicted'],
+  ["An ALB needs at least three Availability Zones.", 'contradicted'],
+  ["ALB listeners support TCP for non-HTTP applications.", 'contradicted'],
+  ["If you need a TLS listener, an ALB does the job.", 'contradicted'],
+  ["Priority numbers on ALB rules are only labels; the order they were created in decides evaluation.", 'contradicted'],
+  ["An NLB cannot use an ALB as its target.", 'contradicted'],
+  ["The target type alb is available for ALB target groups.", 'contradicted'],
+  ["Enabling three AZs on an ALB still gives you just one load balancer node.", 'contradicted'],
+  ["A listener rule can forward to a target group, but one target group cannot appear in two rules.", 'contradicted'],
+  ["Health checks for an ALB are defined per target instance individually.", 'contradicted'],
+  ["An ALB listener protocol is either HTTP or HTTPS.", 'confirmed'],
+  ["For TCP, UDP or TLS listeners you need a Network Load Balancer.", 'confirmed'],
+  ["The rule with the lowest priority number is evaluated first.", 'confirmed'],
+  ["The default rule is evaluated last and has no conditions.", 'confirmed'],
+  ["ALB target groups can contain instances, IP addresses or a Lambda function.", 'confirmed'],
+  ["The alb target type is only usable from a Network Load Balancer target group.", 'confirmed'],
+  ["You must enable at least two Availability Zones for an ALB.", 'confirmed'],
+  ["The load balancer places a node in each enabled Availability Zone.", 'confirmed'],
+  ["Several listeners and rules of the same load balancer can point at one target group.", 'confirmed'],
+  ["Requests flow listener, then rule, then target group, then the registered target.", 'confirmed'],
+  ["Each target group has its own health check settings.", 'confirmed'],
+  ["An ALB can forward to a Lambda function target.", 'confirmed'],
+];
+
+// right and wrong statements near the third set's patterns
+const thirdProbes: [string, Judged][] = [
+  ["You can register an ALB as the target of an ALB target group.", 'contradicted'],
+  ["The highest priority number is evaluated last.", 'confirmed'],
+  ["Rules live on the listener, and each forwards to a target group.", 'confirmed'],
+  ["Health checks probe each target in the target group.", 'confirmed'],
+  ["An NLB can use an ALB as its target.", 'confirmed'],
+  ["The target group holds the registered targets, while the listener holds the rules.", 'confirmed'],
+  ["Targets are registered with the target group, not the listener.", 'confirmed'],
+  ["Three AZs enabled on an ALB give you three load balancer nodes, not just one node.", 'not contradicted'],
+  ["An ALB cannot have a TLS listener; for that you need an NLB.", 'not contradicted'],
+  ["Rules are evaluated in the order they were created.", 'contradicted'],
+  ["Health checks are defined on each target group, not per instance.", 'confirmed'],
+  ["UDP listeners can be attached to an Application Load Balancer.", 'contradicted'],
+  ["I set up a TCP listener on our ALB.", 'contradicted'],
+  ["The rule numbered 1 runs after all the others.", 'contradicted'],
+  ["Priority values don't matter; rules run in the order you add them.", 'contradicted'],
+  ["Each ALB has exactly one node no matter the AZ count.", 'contradicted'],
+  ["You attach instances straight to the listener.", 'contradicted'],
+  ["Targets are registered on the ALB itself.", 'contradicted'],
+  ["Network Load Balancers can't forward to an ALB.", 'contradicted'],
+  ["A listener rule lives inside the target group.", 'contradicted'],
+  ["Health checks are configured separately for each instance.", 'contradicted'],
+  ["An ALB will do fine for TLS listeners.", 'contradicted'],
+  ["Turning on four AZs still leaves the ALB with a single node.", 'contradicted'],
+  ["The lowest-numbered rule is evaluated last.", 'contradicted'],
+  ["An ALB target group may contain another ALB.", 'contradicted'],
+  ["We registered the EC2 instances with the ALB listener directly.", 'contradicted'],
+  ["Attach the target group directly to the listener as its default action.", 'not contradicted'],
+  ["Register the target group with the listener through a forward action.", 'not contradicted'],
+  ["Rules are evaluated by priority, not in the order they were created.", 'confirmed'],
+  ["Network Load Balancers can forward to an ALB.", 'confirmed'],
+  ["Enabling two AZs gives you two nodes, not one node.", 'not contradicted'],
+  ["A listener's rules are stored in the listener, and their actions point to a target group.", 'not contradicted'],
+  ["Priority values do matter: the lowest number goes first.", 'confirmed'],
+  ["The rule with priority 1 is evaluated before every other rule.", 'confirmed'],
+  ["You register targets with a target group, and the listener forwards to it.", 'confirmed'],
+  ["An NLB target group of type alb can contain an ALB.", 'confirmed'],
+  ["Rules sit on the listener and point at target groups.", 'confirmed'],
+  ["Health checks are defined per target group, and each target is checked individually.", 'confirmed'],
+  ["The default rule is evaluated last, after all the others.", 'confirmed'],
+];
+
 describe('ALB components claims: blind wordings', () => {
   it.each(blindFirst)('%s → %s', expectJudged);
   it.each(blindSecond)('%s → %s', expectJudged);
   it.each(precisionProbes)('%s → %s', expectJudged);
+  it.each(blindThird)('%s → %s', expectJudged);
+  it.each(thirdProbes)('%s → %s', expectJudged);
 });
 
 describe('ALB components claims: routing by the statement\'s own words', () => {
@@ -353,7 +442,11 @@ describe('ALB components claims: routing by the statement\'s own words', () => {
     'The target type of an ALB target group is instance, ip or lambda.',
     'Elastic Load Balancing puts a load balancer node in every enabled Availability Zone.',
   ])('%s → alb-components', (statement) => {
-    expect(judge(statement, reference, undefined).question).toBe(QUESTION);
+    // Routed by its words (a default parameter would put `undefined` back to QUESTION).
+    expect(routeStatement(statement, [twoTier])).toBe(QUESTION);
+  });
+  it('a statement about plain-text traffic behind the ALB is not routed here', () => {
+    expect(routeStatement('Use HTTPS on the target group as well, otherwise the traffic behind the ALB is plain text.', [twoTier])).not.toBe(QUESTION);
   });
 });
 
