@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import commonConcepts from '../src/claims/common-concepts.json' with { type: 'json' };
+import { judgeOf } from '../src/claims/judge-statements.ts';
 import { PatternCompiler } from '../src/claims/patterns.ts';
 import { loadLabs } from '../src/labs/registry.ts';
 
@@ -16,7 +16,7 @@ const texts = readFileSync(values.file!, 'utf8').split('\n').filter(Boolean).map
 const rows: { ms: number; size: number; where: string }[] = [];
 for (const lab of await loadLabs()) {
   if (values.lab && lab.id !== values.lab) continue;
-  const concepts = { ...commonConcepts, ...lab.claims.lexicon.concepts };
+  const concepts = judgeOf(lab).extractor.patterns.concepts;
   for (const p of lab.claims.lexicon.propositions) {
     const all = [...(p.when ?? []).map((x) => ['when', x]), ...(p.unless ?? []).map((x) => ['unless', x]), ...Object.entries(p.values ?? {}).flatMap(([v, xs]) => xs.map((x) => [`value "${v}"`, x])), ...(p.patterns ?? []).map((x) => ['number', x])];
     for (const [kind, x] of all) {

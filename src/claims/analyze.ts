@@ -4,6 +4,8 @@
  * not) and tags negatives; a few learner spellings it does not know ("doesnt", "without") are added here.
  */
 import nlp from 'compromise';
+import { BoundedCache } from './bounded-cache.ts';
+import { NUMBER_WORD_VALUES } from './patterns.ts';
 import type { Quantifier, Span } from './types.ts';
 
 export interface Clause {
@@ -28,18 +30,13 @@ const NOT_A_NEGATION = /\b(?:nothing else|no other|none other|no matter|not only
 type Terms = Array<{ terms: Array<{ text: string; pre?: string; post?: string; tags: string[]; offset: { start: number } }> }>;
 
 /** A journal's statements are analysed once per process, however many lab questions look at them. */
-const analysed = new Map<string, StatementAnalysis>();
-const MAX_CACHED = 5000;
+const analysed = new BoundedCache<string, StatementAnalysis>(5000);
 
 export function analyzeStatement(text: string): StatementAnalysis {
-  let a = analysed.get(text);
-  if (!a) {
+  return analysed.get(text, () => {
     const terms = nlp(text).json({ offset: true, terms: { offset: true } }) as Terms;
-    a = { text, clauses: clausesOf(text, terms), negations: negationOffsets(text, terms) };
-    if (analysed.size >= MAX_CACHED) analysed.delete(analysed.keys().next().value as string);
-    analysed.set(text, a);
-  }
-  return a;
+    return { text, clauses: clausesOf(text, terms), negations: negationOffsets(text, terms) };
+  });
 }
 
 /**
@@ -148,26 +145,15 @@ export function sentenceAround(text: string, span: { start: number; end: number 
 }
 
 /**
- * -1 when an odd number of negations stand in the clause, outside the words the pattern itself matched. A
- * contrastive negation ("the genuine site and not an impostor", "session keys, not the certificate") denies what
- * follows it, never what came before: it counts only for words after it.
+ * -1 when an odd number of negations stand in the clause. Those inside `span` do not count when the words matched
+ * there own them (`spanOwnsNegations`: a pattern that spells "doesn't validate"). A contrastive negation ("the
+ * genuine site and not an impostor", "session keys, not the certificate") denies what follows it, never what came
+ * before: it counts only for words after it.
  */
-export function polarityOf(a: StatementAnalysis, span: Span, clause: Clause): 1 | -1 {
-  const count = a.negations.filter((at) => {
-    if (at < clause.start || at >= clause.end || (at >= span.start && at < span.end && span.end > span.start)) return false;
-    return !(at >= span.start && isContrastive(a.text, at));
-  }).length;
-  return count % 2 === 1 ? -1 : 1;
-}
-
-/**
- * Polarity of an assertion whose pattern matched `span`: negations in the clause count, except those the pattern
- * needs to match (its own words: "doesn't validate") and contrastive ones from the span on.
- */
-export function polarityOfMatch(a: StatementAnalysis, span: Span, clause: Clause, needs: (at: number) => boolean): 1 | -1 {
+export function polarityOf(a: StatementAnalysis, span: Span, clause: Clause, spanOwnsNegations = true): 1 | -1 {
   const count = a.negations.filter((at) => {
     if (at < clause.start || at >= clause.end) return false;
-    if (at >= span.start && at < span.end && needs(at)) return false;
+    if (spanOwnsNegations && at >= span.start && at < span.end) return false;
     return !(at >= span.start && isContrastive(a.text, at));
   }).length;
   return count % 2 === 1 ? -1 : 1;
@@ -192,16 +178,7 @@ export function quantifiersIn(text: string): Quantifier[] {
   return QUANTIFIERS.filter(([, re]) => re.test(text)).map(([q]) => q);
 }
 
-/**
- * The number words `{n}` in a lexicon pattern can match (patterns.ts lists the same closed set), by value: a
- * lookup of that list, no general number parsing needed.
- */
-const NUMBER_WORD_VALUES: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90, a: 1, an: 1, single: 1, 'a single': 1, once: 1, twice: 2,
-};
-
-/** "two" → 2, "75" → 75. */
+/** "two" → 2, "75" → 75: digits, or one of the number words `{n}` matches (a lookup, no general parsing). */
 export function numberOf(word: string): number | undefined {
   const w = word.toLowerCase().trim().replace(/\s+/g, ' ');
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);

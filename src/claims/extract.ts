@@ -2,15 +2,15 @@
  * Statement → assertions: for each proposition of a lexicon the statement talks about, what value it asserts,
  * with polarity, quantifiers and the words it came from. Deterministic; no verdicts here.
  */
-import { analyzeStatement, clauseAround, numberOf, polarityOf, polarityOfMatch, quantifiersIn, sentenceAround, toSeconds, type StatementAnalysis } from './analyze.ts';
+import { analyzeStatement, clauseAround, numberOf, polarityOf, quantifiersIn, sentenceAround, toSeconds, type StatementAnalysis } from './analyze.ts';
 import commonConcepts from './common-concepts.json' with { type: 'json' };
 import { PatternCompiler } from './patterns.ts';
 import type { Assertion, LabLexicon, PropositionSpec, Span } from './types.ts';
 
 interface Hit {
   key: string;
-  /** The pattern that matched: a negation it needs to match is its own, not a denial. */
-  pattern?: string;
+  /** The pattern that matched: a negation it spells is its own, not a denial. */
+  pattern: string;
   span: Span;
   groups?: Record<string, string | undefined>;
 }
@@ -103,10 +103,6 @@ export class AssertionExtractor {
     return out;
   }
 
-  /**
-   * A negation the pattern spells is part of the value ("doesn't validate" / "validates"); any other in the clause
-   * flips it, also one a gap in the pattern stepped over ("whose action does not redirect").
-   */
   /** Where a list that starts at a cue ends: the sentence's end, or earlier where a `listUntil` pattern matches. */
   private listEnd(p: PropositionSpec, text: string, from: number, end: number): number {
     let cut = end;
@@ -119,29 +115,19 @@ export class AssertionExtractor {
     return cut;
   }
 
+  /**
+   * A negation the pattern spells is part of the value ("doesn't validate" / "validates"), and so is every other
+   * negation inside its match (conditions like "clients that don't have the CA"); a pattern that spells none owns
+   * none of them, so any negation in the clause flips it, also one a gap stepped over ("whose action does not
+   * redirect").
+   */
   private assertion(p: PropositionSpec, a: StatementAnalysis, value: Assertion['value'], hit: Hit, clause: { start: number; end: number }): Assertion {
-    const span = hit.span;
-    // A pattern that spells a negation owns every negation inside its match (conditions like "clients that don't
-    // have the CA" included); a pattern that spells none owns none of them.
-    const owns = !!hit.pattern && this.spellsNegation(hit.pattern);
-    const needs = () => owns;
-    const polarity = polarityOfMatch(a, span, clause, needs);
-    return { ...this.base(p, a.text.slice(clause.start, clause.end)), value, polarity, span };
+    const polarity = polarityOf(a, hit.span, clause, this.patterns.spellsNegation(hit.pattern));
+    return { ...this.base(p, a.text.slice(clause.start, clause.end)), value, polarity, span: hit.span };
   }
 
   private base(p: PropositionSpec, clauseText: string) {
     return { proposition: p.id, subject: p.subject, property: p.property, kind: p.kind, quantifiers: quantifiersIn(clauseText) };
-  }
-
-  private readonly negationSpelled = new Map<string, boolean>();
-  private spellsNegation(pattern: string): boolean {
-    let yes = this.negationSpelled.get(pattern);
-    if (yes === undefined) {
-      const source = withoutLookarounds(this.patterns.compile(pattern).source).replace(/nothing else|no other|none other/gi, '');
-      yes = /\bnot\b|n'\\?\?t|n't|\bno\b|\bnever\b|\bwithout\b|\bcannot\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\b(?:do|does|is|are|ca|wo)n'?t\b/i.test(source);
-      this.negationSpelled.set(pattern, yes);
-    }
-    return yes;
   }
 
   private hits(table: Record<string, readonly string[]>, text: string): Hit[] {
@@ -156,24 +142,6 @@ export class AssertionExtractor {
     }
     return hits;
   }
-}
-
-/** A pattern's source without its `(?!…)`/`(?<!…)` groups: a negation it refuses to match is not one it spells. */
-function withoutLookarounds(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    if (source.startsWith('(?!', i) || source.startsWith('(?<!', i)) {
-      let depth = 0;
-      for (; i < source.length; i++) {
-        if (source[i] === '\\') i++;
-        else if (source[i] === '(') depth++;
-        else if (source[i] === ')' && --depth === 0) break;
-      }
-      continue;
-    }
-    out += source[i];
-  }
-  return out;
 }
 
 /** Overlapping matches keep the longest ("ISN + 1" over "ISN"), so one stretch of words asserts one thing. */

@@ -3,7 +3,7 @@
  * its words route to. What `lab judge` and the development-set test run. Pure.
  */
 import type { Lab } from '../labs/lab.ts';
-import { judgeOf } from '../labs/match.ts';
+import { judgeOf } from './judge-statements.ts';
 import type { ClaimResult } from '../model/types.ts';
 import { scoreText, type RouteScore } from './route.ts';
 

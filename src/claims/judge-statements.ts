@@ -2,7 +2,9 @@
  * A lab question's judge, built from its lexicon (what statements can assert), its fact sheet (documented values
  * with sources) and its observers (what the lab's evidence shows). Pure: statements and evidence in, claims out.
  */
+import type { Lab } from '../labs/lab.ts';
 import type { ClaimResult, EvidenceItem } from '../model/types.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { compareAssertion, show, type Truth } from './compare.ts';
 import { AssertionExtractor } from './extract.ts';
 import type { Assertion, FactEntry, FactSheet, LabLexicon, Observation, Observer, PropositionSpec } from './types.ts';
@@ -42,15 +44,9 @@ export class ClaimJudge<E> {
   assertions(statement: string, questionIds: readonly string[]): Assertion[] {
     // Routing asks first, judging asks again: the same statement is read once per lab question.
     const key = `${questionIds.join(',')}\u0000${statement}`;
-    let found = this.extracted.get(key);
-    if (!found) {
-      found = dedupe(this.extractor.extract(statement, this.propositionsOf(questionIds)));
-      if (this.extracted.size >= 5000) this.extracted.delete(this.extracted.keys().next().value as string);
-      this.extracted.set(key, found);
-    }
-    return found;
+    return this.extracted.get(key, () => dedupe(this.extractor.extract(statement, this.propositionsOf(questionIds))));
   }
-  private readonly extracted = new Map<string, Assertion[]>();
+  private readonly extracted = new BoundedCache<string, Assertion[]>(5000);
 
   /**
    * Judges each statement by what it asserts; `reportMissing` adds the expected facts no statement asserts (only
@@ -140,6 +136,14 @@ export class ClaimJudge<E> {
     if (seen.status === 'error') return { unavailable: `The harness broke while reading the evidence (${seen.reason}); this is not a verdict on your answer.`, status: 'error' };
     return { ...documented, basis: `${documented.basis} (the lab could not observe this here: ${seen.reason})`, evidence: [...documented.evidence, { kind: 'not-observed', summary: seen.reason }] };
   }
+}
+
+const judges = new WeakMap<Lab, ClaimJudge<unknown>>();
+/** One judge per lab, built on first use from its claim book; routing and judging share it (and its compiled patterns). */
+export function judgeOf(lab: Lab): ClaimJudge<unknown> {
+  let j = judges.get(lab);
+  if (!j) judges.set(lab, (j = new ClaimJudge(lab.claims)));
+  return j;
 }
 
 /** "the ALB — listener protocols: HTTP, HTTPS" in the learner's terms. */

@@ -1,8 +1,12 @@
 /** Compiles lexicon patterns (`{concept}`, `…`, `{n}`, `{duration}`) into regular expressions, once per lexicon. */
 
-// The closed set of number words a pattern's {n} matches; analyze.ts knows their values.
-const NUMBER_WORDS =
-  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|a single|a|an|single|once|twice';
+/** The closed set of number words a pattern's `{n}` matches, with their values. */
+export const NUMBER_WORD_VALUES: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90, 'a single': 1, a: 1, an: 1, single: 1, once: 1, twice: 2,
+};
+// Longest first, so "a single" is read before "a".
+const NUMBER_WORDS = Object.keys(NUMBER_WORD_VALUES).sort((x, y) => y.length - x.length).join('|');
 // Number words whole only (the "a" of "after" is no number); digits may run into a unit ("30s").
 const NUMBER = `(?<![\\w.])(?<n>\\d+(?:\\.\\d+)?|(?:${NUMBER_WORDS})(?![\\w]))`;
 const TIME_UNIT = '(?<unit>ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)';
@@ -13,7 +17,8 @@ export type ConceptTable = Readonly<Record<string, readonly string[]>>;
 
 export class PatternCompiler {
   private readonly cache = new Map<string, RegExp>();
-  constructor(private readonly concepts: ConceptTable) {}
+  private readonly negationSpelled = new Map<string, boolean>();
+  constructor(readonly concepts: ConceptTable) {}
 
   compile(pattern: string): RegExp {
     let re = this.cache.get(pattern);
@@ -33,6 +38,17 @@ export class PatternCompiler {
 
   test(pattern: string, text: string): boolean {
     return this.compile(pattern).test(text);
+  }
+
+  /** Whether the pattern itself spells a negation ("does(?:n't| not) validate"); one it refuses to match does not count. */
+  spellsNegation(pattern: string): boolean {
+    let yes = this.negationSpelled.get(pattern);
+    if (yes === undefined) {
+      const source = withoutNegativeLookarounds(this.compile(pattern).source).replace(/nothing else|no other|none other/gi, '');
+      yes = /\bnot\b|n'\\?\?t|n't|\bno\b|\bnever\b|\bwithout\b|\bcannot\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\b(?:do|does|is|are|ca|wo)n'?t\b/i.test(source);
+      this.negationSpelled.set(pattern, yes);
+    }
+    return yes;
   }
 
   private expand(pattern: string, depth: number): string {
@@ -77,6 +93,21 @@ function leadingLookarounds(source: string): number {
       i = end;
     } else return i;
   }
+}
+
+/** A pattern's source without its `(?!…)`/`(?<!…)` groups: a negation it refuses to match is not one it spells. */
+function withoutNegativeLookarounds(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source.startsWith('(?!', i) || source.startsWith('(?<!', i)) {
+      const end = groupEnd(source, i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    out += source[i];
+  }
+  return out;
 }
 
 /** Index just past the group that opens at `start`, or -1. Skips escapes and character classes. */

@@ -3,8 +3,7 @@
  * lexicons. Question text routes a journal question; a statement's own cues route it even inside another answer.
  */
 import type { Lab, LabQuestion } from '../labs/lab.ts';
-import commonConcepts from './common-concepts.json' with { type: 'json' };
-import { PatternCompiler } from './patterns.ts';
+import { judgeOf } from './judge-statements.ts';
 
 export interface RouteScore {
   lab: Lab;
@@ -16,18 +15,12 @@ export interface RouteScore {
   cues: string[];
 }
 
-const compilers = new WeakMap<Lab, PatternCompiler>();
-export function compilerOf(lab: Lab): PatternCompiler {
-  let c = compilers.get(lab);
-  if (!c) compilers.set(lab, (c = new PatternCompiler({ ...commonConcepts, ...lab.claims.lexicon.concepts })));
-  return c;
-}
-
 /** Every lab question's score for the text, best first (ties keep the labs' order). */
 export function scoreText(text: string, labs: readonly Lab[]): RouteScore[] {
   const scores: RouteScore[] = [];
   for (const lab of labs) {
-    const compiler = compilerOf(lab);
+    // The lab's own compiler: cue words and propositions share one set of concepts and compiled patterns.
+    const compiler = judgeOf(lab).extractor.patterns;
     for (const labQuestion of lab.questions) {
       const routing = lab.claims.lexicon.routing[labQuestion.id];
       if (!routing) continue;

@@ -1,4 +1,4 @@
-import { ClaimJudge } from '../claims/judge-statements.ts';
+import { judgeOf } from '../claims/judge-statements.ts';
 import { routesOf, scoreText, type RouteScore } from '../claims/route.ts';
 import type { Lab, LabQuestion } from './lab.ts';
 
@@ -12,14 +12,6 @@ export interface LabMatch {
    * best of these also gets `missing` facts. `statement`: only some statements of the answer talk about it.
    */
   via: 'question' | 'answer' | 'statement';
-}
-
-const judges = new WeakMap<Lab, ClaimJudge<unknown>>();
-/** One judge per lab, built on first use from its lexicon and fact sheet. */
-export function judgeOf(lab: Lab): ClaimJudge<unknown> {
-  let j = judges.get(lab);
-  if (!j) judges.set(lab, (j = new ClaimJudge(lab.claims)));
-  return j;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { deriveQuestionVerdict } from '../model/question-verdict.ts';
 import type { ClaimResult, QuestionResult } from '../model/types.ts';
-import { judgeOf } from '../labs/match.ts';
+import { judgeOf } from '../claims/judge-statements.ts';
 import type { PlannedQuestion } from './plan-questions.ts';
 
 /** What collecting a lab's evidence gave: the snapshot, or why there is none. */

@@ -10,7 +10,8 @@ import type { CertificatesEvidence } from '../../checks/certificates/evidence.ts
 import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
-import { judgeOf, matchQuestion } from '../../src/labs/match.ts';
+import { judgeOf } from '../../src/claims/judge-statements.ts';
+import { matchQuestion } from '../../src/labs/match.ts';
 
 const lab = certificatesLab as unknown as Lab;
 const recorded = loadReferenceEvidence().get('certificates')!;

@@ -11,7 +11,7 @@ import { analyzeStatement, clauseAround } from '../../src/claims/analyze.ts';
 import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import { loadLabs } from '../../src/labs/registry.ts';
-import { judgeOf } from '../../src/labs/match.ts';
+import { judgeOf } from '../../src/claims/judge-statements.ts';
 
 interface Entry { id: string; question: string; statement: string; expect: string }
 const entries = readFileSync('test/fixtures/claims/claims-devset.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Entry);
