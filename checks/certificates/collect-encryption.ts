@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import type { LabContext } from '../../src/labs/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture } from '../../src/net/capture.ts';
-import type { IssuedCertificate, LocalCa } from '../../src/net/local-ca.ts';
+import type { IssuedCertificate, LocalCa } from '../../src/certs/local-ca.ts';
 import { decryptedApplicationData, tcpPayloads } from '../../src/net/tshark.ts';
 import type { EncryptionObservation, EncryptionRun } from './evidence.ts';
 import { connectTls, startTlsServer } from './tls-peer.ts';

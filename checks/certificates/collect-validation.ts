@@ -3,7 +3,7 @@
  * changes one thing (trust, issuer, name, dates, client certificate) and records the client's real error.
  */
 import type { TeardownStack } from '../../src/run/teardown.ts';
-import { createSelfSignedCertificate, type IssuedCertificate, type LocalCa } from '../../src/net/local-ca.ts';
+import { createSelfSignedCertificate, type IssuedCertificate, type LocalCa } from '../../src/certs/local-ca.ts';
 import type { ValidationExperiment } from './evidence.ts';
 import { connectTls, startTlsServer } from './tls-peer.ts';
 

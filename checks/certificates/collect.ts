@@ -1,7 +1,7 @@
 /** The certificates lab's collector: validation experiments and the encryption capture share one lab CA. */
 import type { LabContext } from '../../src/labs/lab.ts';
 import { probeNetCapabilities, type NetCapabilities } from '../../src/net/capabilities.ts';
-import { createLocalCa } from '../../src/net/local-ca.ts';
+import { createLocalCa } from '../../src/certs/local-ca.ts';
 import { collectEncryptionEvidence } from './collect-encryption.ts';
 import { collectValidationExperiments } from './collect-validation.ts';
 import type { CertificatesEvidence } from './evidence.ts';

@@ -1,5 +1,5 @@
 /** The certificates lab's evidence snapshot: plain JSON, no key material. */
-import type { CertificateInfo } from '../../src/net/local-ca.ts';
+import type { CertificateInfo } from '../../src/certs/local-ca.ts';
 
 export interface NotObserved {
   status: 'unverifiable' | 'error';

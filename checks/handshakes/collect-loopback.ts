@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { LabContext } from '../../src/labs/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture, type RunningCapture } from '../../src/net/capture.ts';
-import { createLocalCa } from '../../src/net/local-ca.ts';
+import { createLocalCa } from '../../src/certs/local-ca.ts';
 import { decodeTcpSegments, decodeTlsRecords, type TcpSegment } from '../../src/net/tshark.ts';
 import type { HandshakesEvidence, SegmentView, TlsRun } from './evidence.ts';
 import { prepareHttpRequests, prepareTcpConnection } from './plain-experiments.ts';

@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { TeardownStack } from '../../src/run/teardown.ts';
-import type { IssuedCertificate, LocalCa } from '../../src/net/local-ca.ts';
+import type { IssuedCertificate, LocalCa } from '../../src/certs/local-ca.ts';
 import type { TlsRun } from './evidence.ts';
 
 interface TlsConfig {

@@ -4,7 +4,8 @@
  */
 import type { LabContext } from '../../src/labs/lab.ts';
 import { healthCheck } from '../../stacks/settings.ts';
-import { createSelfSigned, writeHaproxyCrtFile } from '../../src/haproxy/certificates.ts';
+import { createSelfSignedCertificate, forHost } from '../../src/certs/local-ca.ts';
+import { writeHaproxyCrtFile } from '../../src/haproxy/crt-file.ts';
 import { freeLoopbackPort } from '../../src/targets/free-port.ts';
 import { startHttpsBackend, type HttpsBackend } from '../../src/haproxy/https-backend.ts';
 import { probeHttps, type ProbeResult } from '../../src/haproxy/https-probe.ts';
@@ -28,7 +29,7 @@ export async function collectHealthTwin(ctx: LabContext): Promise<HealthTwinEvid
   const settings = twinSettings(healthCheck, TIME_SCALE_FACTOR);
   const version = await haproxyVersion(haproxy.path, ctx.signal);
 
-  const certs = await Promise.all(['t1.twin.test', 't2.twin.test', 'lb.twin.test'].map((n) => createSelfSigned(n)));
+  const certs = await Promise.all(['t1.twin.test', 't2.twin.test', 'lb.twin.test'].map((n) => createSelfSignedCertificate(forHost(n))));
   const [t1, t2] = await Promise.all(['t1', 't2'].map((name, i) => startHttpsBackend({ name, certPem: certs[i]!.certPem, keyPem: certs[i]!.keyPem, teardown: ctx.teardown })));
   const targets = [t1!, t2!];
   const sockets = await socketDir(ctx.teardown);

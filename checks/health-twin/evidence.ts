@@ -1,5 +1,5 @@
 /** The health-twin evidence snapshot: timings measured on HAProxy, never presented as an ALB's. */
-import type { CertificateInfo } from '../../src/haproxy/certificates.ts';
+import type { CertificateInfo } from '../../src/certs/local-ca.ts';
 import type { TwinSettings } from './twin-config.ts';
 
 export interface TransitionTiming {

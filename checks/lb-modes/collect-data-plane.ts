@@ -3,7 +3,8 @@
  * and re-encrypted), then as a pass-through (TCP mode), and records what the client and the backends each saw.
  */
 import type { LabContext } from '../../src/labs/lab.ts';
-import { createTestCa, writeHaproxyCrtFile } from '../../src/haproxy/certificates.ts';
+import { createLocalCa, forHost } from '../../src/certs/local-ca.ts';
+import { writeHaproxyCrtFile } from '../../src/haproxy/crt-file.ts';
 import { freeLoopbackPort } from '../../src/targets/free-port.ts';
 import { startHttpsBackend, type HttpsBackend } from '../../src/haproxy/https-backend.ts';
 import { probeHttps } from '../../src/haproxy/https-probe.ts';
@@ -24,8 +25,8 @@ export async function collectLocalDataPlane(ctx: LabContext): Promise<DataPlaneE
   if (!haproxy.found) return { collected: false, reason: haproxy.reason };
   const version = await haproxyVersion(haproxy.path, ctx.signal);
 
-  const ca = await createTestCa();
-  const [lbCert, apiCert, webCert] = await Promise.all([ca.issue(SNI.lb), ca.issue(SNI.api), ca.issue(SNI.web)]);
+  const ca = await createLocalCa({ commonName: 'journal-lab HAProxy lab CA' });
+  const [lbCert, apiCert, webCert] = await Promise.all([SNI.lb, SNI.api, SNI.web].map((name) => ca.issue(forHost(name))));
   const api = await startHttpsBackend({ name: 'api', certPem: apiCert.certPem, keyPem: apiCert.keyPem, teardown: ctx.teardown });
   const web = await startHttpsBackend({ name: 'web', certPem: webCert.certPem, keyPem: webCert.keyPem, teardown: ctx.teardown });
   const backends = [api, web];

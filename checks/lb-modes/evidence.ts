@@ -1,5 +1,5 @@
 /** The lb-modes evidence snapshot: plain JSON, no keys, no SDK types. */
-import type { CertificateInfo } from '../../src/haproxy/certificates.ts';
+import type { CertificateInfo } from '../../src/certs/local-ca.ts';
 
 export type NotCollected = { collected: false; reason: string };
 

@@ -1,7 +1,6 @@
-import { webcrypto } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { x509 } from './x509.ts';
+import { createSelfSignedCertificate } from './local-ca.ts';
 
 export interface CertificateFiles {
   certificatePath: string;
@@ -20,42 +19,19 @@ export interface CertificateFiles {
  */
 export async function generateAlbCertificate(dir: string, commonName: string, validDays = 7): Promise<CertificateFiles> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
-  const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const notBefore = new Date(Date.now() - 60_000);
-  const notAfter = new Date(notBefore.getTime() + validDays * 86_400_000);
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomSerial(),
-    name: `CN=${commonName}, O=journal-lab`,
+  const cert = await createSelfSignedCertificate({
+    commonName,
+    organization: 'journal-lab',
+    dnsNames: [commonName],
+    keyType: 'rsa',
     notBefore,
-    notAfter,
-    keys: keys as CryptoKeyPair,
-    signingAlgorithm: algorithm,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: commonName }]),
-    ],
+    notAfter: new Date(notBefore.getTime() + validDays * 86_400_000),
   });
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
   const certificatePath = path.join(dir, 'alb-certificate.pem');
   const privateKeyPath = path.join(dir, 'alb-private-key.pem');
-  await writeFile(certificatePath, cert.toString('pem') + '\n', { mode: 0o644 });
-  await writeFile(privateKeyPath, x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
-  const thumbprint = Buffer.from(await cert.getThumbprint('SHA-256')).toString('hex');
-  return {
-    certificatePath,
-    privateKeyPath,
-    subject: cert.subject,
-    serialNumber: cert.serialNumber,
-    notAfter: cert.notAfter.toISOString(),
-    sha256Fingerprint: thumbprint,
-  };
-}
-
-function randomSerial(): string {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
-  bytes[0] &= 0x7f; // positive INTEGER, as RFC 5280 §4.1.2.2 requires
-  return Buffer.from(bytes).toString('hex');
+  await writeFile(certificatePath, cert.certPem + '\n', { mode: 0o644 });
+  await writeFile(privateKeyPath, cert.keyPem + '\n', { mode: 0o600 });
+  const { info } = cert;
+  return { certificatePath, privateKeyPath, subject: info.subject, serialNumber: info.serialNumber, notAfter: info.notAfter, sha256Fingerprint: info.fingerprint256 };
 }

@@ -16,7 +16,7 @@ import type { AwsLabContext } from '../../src/labs/lab.ts';
 import type { TeardownStack } from '../../src/run/teardown.ts';
 import { findMotoServer } from '../../src/toolchain/moto.ts';
 import { freeLoopbackPort } from '../../src/targets/free-port.ts';
-import { createSelfSigned } from '../../src/haproxy/certificates.ts';
+import { createSelfSignedCertificate, forHost } from '../../src/certs/local-ca.ts';
 
 const REGION = 'us-east-1';
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -63,7 +63,7 @@ export async function createAppTierOnMoto(endpoint: string): Promise<AwsLabConte
     for (const [i, az] of ['us-east-1a', 'us-east-1b'].entries()) {
       subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.20.${i}.0/24`, AvailabilityZone: az }))).Subnet!.SubnetId!);
     }
-    const cert = await createSelfSigned('alb.journal-lab.test');
+    const cert = await createSelfSignedCertificate(forHost('alb.journal-lab.test'));
     const certificateArn = (await acm.send(new ImportCertificateCommand({ Certificate: Buffer.from(cert.certPem), PrivateKey: Buffer.from(cert.keyPem) }))).CertificateArn!;
     const alb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'jl-alb', Type: 'application', Subnets: subnets }))).LoadBalancers![0]!;
     const nlb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'jl-nlb', Type: 'network', Subnets: subnets }))).LoadBalancers![0]!;

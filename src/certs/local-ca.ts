@@ -1,10 +1,11 @@
 /**
- * A throw-away certificate authority for local labs (TLS handshakes, certificate validation, HAProxy TLS).
+ * The one place journal-lab makes certificates: a throw-away CA and self-signed certificates, for the local labs
+ * (TLS handshakes, certificate validation, the HAProxy twins) and the ALB's listener certificate.
  * Keys are generated in memory with WebCrypto and only ever leave as PEM strings the caller writes into its own
  * work dir: never put `keyPem` into evidence.
  */
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
-import { x509 } from '../certs/x509.ts';
+import { x509 } from './x509.ts';
 
 const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
 const ECDSA: EcKeyGenParams & { hash: string } = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
@@ -34,6 +35,8 @@ export interface CertificateInfo {
 
 export interface IssueOptions {
   commonName: string;
+  /** Adds O= to the subject, so a certificate says who made it. */
+  organization?: string;
   /** DNS names for subjectAltName (clients match the hostname against these, not the CN: RFC 6125). */
   dnsNames?: string[];
   ipAddresses?: string[];
@@ -73,7 +76,8 @@ function randomSerial(): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-function describe(certPem: string, keyType: KeyType): CertificateInfo {
+/** Non-secret facts about a certificate, read back from its PEM: what evidence and run records may hold. */
+export function describeCertificate(certPem: string, keyType: KeyType): CertificateInfo {
   const cert = new NodeX509(certPem);
   return {
     subject: cert.subject.replace(/\n/g, ', '),
@@ -94,13 +98,24 @@ function leafExtensions(options: IssueOptions): x509.Extension[] {
     ...(options.ipAddresses ?? []).map((value) => ({ type: 'ip' as const, value })),
   ];
   const usages = [x509.ExtendedKeyUsage.serverAuth, ...(options.clientAuth ? [x509.ExtendedKeyUsage.clientAuth] : [])];
+  // keyEncipherment is for RSA key transport (TLS 1.2 RSA key exchange); an EC key only signs (RFC 8813 §3).
+  const keyUsage = x509.KeyUsageFlags.digitalSignature | (keyTypeOf(options) === 'rsa' ? x509.KeyUsageFlags.keyEncipherment : 0);
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+    new x509.KeyUsagesExtension(keyUsage, true),
     new x509.ExtendedKeyUsageExtension(usages),
   ];
   if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names));
   return extensions;
+}
+
+/** Leaves are RSA unless asked otherwise: the TLS 1.2 RSA key-exchange runs need it, and it is what most sites serve. */
+function keyTypeOf(options: IssueOptions): KeyType {
+  return options.keyType ?? 'rsa';
+}
+
+function subjectOf(options: IssueOptions): string {
+  return `CN=${options.commonName}${options.organization ? `, O=${options.organization}` : ''}`;
 }
 
 function validity(options: { notBefore?: Date; notAfter?: Date }) {
@@ -129,13 +144,13 @@ export async function createLocalCa(options: { commonName?: string; keyType?: Ke
   const certPem = caCert.toString('pem');
   return {
     certPem,
-    info: describe(certPem, keyType),
+    info: describeCertificate(certPem, keyType),
     async issue(issueOptions) {
-      const leafType = issueOptions.keyType ?? 'rsa';
+      const leafType = keyTypeOf(issueOptions);
       const leafKeys = await generateKeys(leafType);
       const leaf = await x509.X509CertificateGenerator.create({
         serialNumber: randomSerial(),
-        subject: `CN=${issueOptions.commonName}`,
+        subject: subjectOf(issueOptions),
         issuer: caCert.subject,
         ...validity(issueOptions),
         publicKey: leafKeys.publicKey,
@@ -148,23 +163,28 @@ export async function createLocalCa(options: { commonName?: string; keyType?: Ke
         ],
       });
       const leafPem = leaf.toString('pem');
-      return { certPem: leafPem, keyPem: await privateKeyPem(leafKeys), info: describe(leafPem, leafType) };
+      return { certPem: leafPem, keyPem: await privateKeyPem(leafKeys), info: describeCertificate(leafPem, leafType) };
     },
   };
 }
 
 /** A certificate signed by its own key: no CA vouches for it, so a client with default trust rejects it. */
 export async function createSelfSignedCertificate(options: IssueOptions): Promise<IssuedCertificate> {
-  const keyType = options.keyType ?? 'rsa';
+  const keyType = keyTypeOf(options);
   const keys = await generateKeys(keyType);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
-    name: `CN=${options.commonName}`,
+    name: subjectOf(options),
     ...validity(options),
     keys,
     signingAlgorithm: signingAlgorithm(keyType),
     extensions: leafExtensions(options),
   });
   const certPem = cert.toString('pem');
-  return { certPem, keyPem: await privateKeyPem(keys), info: describe(certPem, keyType) };
+  return { certPem, keyPem: await privateKeyPem(keys), info: describeCertificate(certPem, keyType) };
+}
+
+/** A server certificate for one host name (in CN and subjectAltName), the shape every TLS server of the labs uses. */
+export function forHost(dnsName: string, keyType: KeyType = 'ecdsa'): IssueOptions {
+  return { commonName: dnsName, dnsNames: [dnsName], keyType };
 }

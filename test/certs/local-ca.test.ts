@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLocalCa, createSelfSignedCertificate } from '../../src/net/local-ca.ts';
+import { createLocalCa, createSelfSignedCertificate } from '../../src/certs/local-ca.ts';
 
 describe('local CA', () => {
   it('issues a leaf that verifies against the CA, with SANs, validity and no key in info', async () => {
