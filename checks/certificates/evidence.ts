@@ -1,11 +1,7 @@
 /** The certificates lab's evidence snapshot: plain JSON, no key material. */
 import type { CertificateInfo } from '../../src/certs/local-ca.ts';
 
-export interface NotObserved {
-  status: 'unverifiable' | 'error';
-  reason: string;
-}
-export type Observed<T> = ({ status: 'observed' } & T) | NotObserved;
+import type { NotObserved, Observed } from '../../src/model/observed.ts';
 
 export interface ValidationExperiment {
   id: 'trusted-chain' | 'default-trust-store' | 'self-signed' | 'wrong-hostname' | 'expired' | 'client-certificate-missing';

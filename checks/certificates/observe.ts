@@ -9,12 +9,12 @@ import type { CertificatesEvidence, EncryptionObservation, EncryptionRun, Valida
 type Experiments = ValidationExperiment[];
 
 function withValidation(e: CertificatesEvidence, read: (list: Experiments) => Observation): Observation {
-  if (e.validation.status !== 'observed') return { observed: false, reason: e.validation.reason, ...(e.validation.status === 'error' ? { status: 'error' as const } : {}) };
+  if (e.validation.status !== 'observed') return { status: e.validation.status, reason: e.validation.reason };
   return read((e.validation as { experiments: Experiments }).experiments);
 }
 
 function withEncryption(e: CertificatesEvidence, read: (runs: EncryptionRun[]) => Observation): Observation {
-  if (e.encryption.status !== 'observed') return { observed: false, reason: e.encryption.reason, ...(e.encryption.status === 'error' ? { status: 'error' as const } : {}) };
+  if (e.encryption.status !== 'observed') return { status: e.encryption.status, reason: e.encryption.reason };
   return read((e.encryption as EncryptionObservation).runs);
 }
 
@@ -25,8 +25,8 @@ function rejection(id: ValidationExperiment['id'], rejected: string, accepted: s
   return (e) =>
     withValidation(e, (list) => {
       const x = list.find((l) => l.id === id);
-      if (!x) return { observed: false, reason: `the ${id} experiment is missing from this run's evidence` };
-      return { observed: true, value: x.outcome === 'rejected' ? rejected : accepted, summary: `${what(x)}: the client ${outcomeOf(x)}${x.errorMessage ? ` ("${x.errorMessage.split('\n')[0]}")` : ''}.`, data: x };
+      if (!x) return { status: 'unverifiable', reason: `the ${id} experiment is missing from this run's evidence` };
+      return { status: 'observed', value: x.outcome === 'rejected' ? rejected : accepted, summary: `${what(x)}: the client ${outcomeOf(x)}${x.errorMessage ? ` ("${x.errorMessage.split('\n')[0]}")` : ''}.`, data: x };
     });
 }
 
@@ -34,10 +34,10 @@ function trustChain(e: CertificatesEvidence): Observation {
   return withValidation(e, (list) => {
     const trusted = list.find((x) => x.id === 'trusted-chain');
     const untrusted = list.find((x) => x.id === 'default-trust-store');
-    if (!trusted || !untrusted) return { observed: false, reason: 'the trust experiments are missing from this run\'s evidence' };
+    if (!trusted || !untrusted) return { status: 'unverifiable', reason: 'the trust experiments are missing from this run\'s evidence' };
     const ok = trusted.outcome === 'accepted' && untrusted.outcome === 'rejected';
     return {
-      observed: true,
+      status: 'observed',
       value: ok ? 'it chains through intermediates to a root CA the client already trusts' : 'the client trusts any certificate it is given',
       summary: `the same certificate (issued by ${trusted.serverCertificate.issuer}) was ${outcomeOf(trusted)} by a client that trusts the lab CA and ${outcomeOf(untrusted)} by a client holding only Node's default CA store: trust comes from the issuer being in the client's store.`,
       data: [trusted, untrusted],
@@ -51,7 +51,7 @@ function authentication(e: CertificatesEvidence): Observation {
     const rejected = list.filter((x) => x.outcome === 'rejected');
     const ok = accepted.length === 1 && accepted[0] === 'trusted-chain';
     return {
-      observed: true,
+      status: 'observed',
       value: ok ? 'authenticating the server (proving its identity)' : 'encryption only (not identity)',
       summary: ok
         ? `the client went ahead only with a certificate that chains to a CA it trusts, is in date and names the host it asked for; every other server was refused (${rejected.map((x) => `${x.id}: ${x.errorCode}`).join(', ')}).`
@@ -70,12 +70,12 @@ const decryptSummary = (runs: EncryptionRun[]) =>
 function bulkEncryption(e: CertificatesEvidence): Observation {
   return withEncryption(e, (runs) => {
     const tls = runs.filter((r) => r.id !== 'plain-tcp');
-    if (tls.length === 0) return { observed: false, reason: 'no TLS capture was recorded' };
+    if (tls.length === 0) return { status: 'unverifiable', reason: 'no TLS capture was recorded' };
     const bySessionKeys = tls.every((r) => r.decryptedWithSessionKeys === true && !r.plaintextInCapture);
     const byServerKey = tls.filter((r) => r.decryptedWithServerKey === true);
     const value = bySessionKeys && byServerKey.length < tls.length ? 'symmetric session keys from the handshake' : "the certificate's private key";
     return {
-      observed: true,
+      status: 'observed',
       value,
       summary: `the secret was unreadable in every TLS capture and the session keys decrypted all of them, while the certificate's private key alone decrypted only ${byServerKey.map((r) => r.label).join(', ') || 'none'} (${decryptSummary(runs)}).`,
       data: runs,
@@ -86,10 +86,10 @@ function bulkEncryption(e: CertificatesEvidence): Observation {
 function keyRole(e: CertificatesEvidence): Observation {
   return withEncryption(e, (runs) => {
     const modern = runs.filter((r) => r.id === 'tls12-ecdhe' || r.id === 'tls13');
-    if (modern.length === 0) return { observed: false, reason: 'no ECDHE or TLS 1.3 capture was recorded' };
+    if (modern.length === 0) return { status: 'unverifiable', reason: 'no ECDHE or TLS 1.3 capture was recorded' };
     const keyUseless = modern.every((r) => r.decryptedWithServerKey === false);
     return {
-      observed: true,
+      status: 'observed',
       value: keyUseless ? 'it signs the handshake, proving the server holds the private key' : 'it encrypts the premaster secret',
       summary: `the certificate's private key could not decrypt the ${modern.map((r) => r.label).join(' or ')} captures, so there it transports no key; it only signs the key exchange (${decryptSummary(runs)}).`,
       data: runs,
@@ -100,7 +100,7 @@ function keyRole(e: CertificatesEvidence): Observation {
 function rsaRun(e: CertificatesEvidence, read: (rsa: EncryptionRun, runs: EncryptionRun[]) => Observation): Observation {
   return withEncryption(e, (runs) => {
     const rsa = runs.find((r) => r.id === 'tls12-rsa');
-    return rsa ? read(rsa, runs) : { observed: false, reason: 'no TLS 1.2 RSA key exchange capture was recorded' };
+    return rsa ? read(rsa, runs) : { status: 'unverifiable', reason: 'no TLS 1.2 RSA key exchange capture was recorded' };
   });
 }
 
@@ -116,14 +116,14 @@ export const observers: Partial<Record<string, Observer<CertificatesEvidence>>> 
   'cert.key-role': keyRole,
   'cert.rsa-key-exchange': (e) =>
     rsaRun(e, (rsa, runs) => ({
-      observed: true,
+      status: 'observed',
       value: rsa.decryptedWithServerKey ? "the client encrypts the premaster secret with the certificate's public key" : 'the premaster secret is encrypted with the private key',
       summary: `with only the certificate's private key tshark ${rsa.decryptedWithServerKey ? 'decrypted' : 'could not decrypt'} the ${rsa.label} capture (${rsa.cipher}): the premaster secret travelled encrypted to the certificate's public key.`,
       data: runs,
     })),
   'cert.key-compromise-rsa': (e) =>
     rsaRun(e, (rsa, runs) => ({
-      observed: true,
+      status: 'observed',
       value: rsa.decryptedWithServerKey ? 'yes: the private key recovers the premaster secret and so the session' : 'no',
       summary: `tshark, given only the server's private key, ${rsa.decryptedWithServerKey ? 'decrypted' : 'could not decrypt'} the recorded ${rsa.label} session.`,
       data: runs,
@@ -131,10 +131,10 @@ export const observers: Partial<Record<string, Observer<CertificatesEvidence>>> 
   'cert.key-compromise-fs': (e) =>
     withEncryption(e, (runs) => {
       const modern = runs.filter((r) => r.id === 'tls12-ecdhe' || r.id === 'tls13');
-      if (modern.length === 0) return { observed: false, reason: 'no ECDHE or TLS 1.3 capture was recorded' };
+      if (modern.length === 0) return { status: 'unverifiable', reason: 'no ECDHE or TLS 1.3 capture was recorded' };
       const safe = modern.every((r) => r.decryptedWithServerKey === false && r.decryptedWithSessionKeys === true);
       return {
-        observed: true,
+        status: 'observed',
         value: safe ? 'no: forward secrecy, the session keys never travel' : 'yes: the private key decrypts recorded traffic',
         summary: `tshark, given only the server's private key, ${safe ? 'decrypted none' : 'decrypted some'} of the recorded ${modern.map((r) => r.label).join(' and ')} sessions, which the session keys did decrypt.`,
         data: runs,

@@ -12,7 +12,8 @@ import { startCapture } from '../../src/net/capture.ts';
 import { spawnLineProcess } from '../../src/net/line-process.ts';
 import { createNetnsPair, dropTrafficFrom, setNamespaceSysctl } from '../../src/net/netns.ts';
 import { decodeTcpSegments } from '../../src/net/tshark.ts';
-import type { HandshakesEvidence, KeepaliveDefaults, KeepaliveObservation, Observed, SegmentView } from './evidence.ts';
+import type { HandshakesEvidence, KeepaliveDefaults, KeepaliveObservation, SegmentView } from './evidence.ts';
+import type { Observed } from '../../src/model/observed.ts';
 import { analyseKeepaliveProbes } from './keepalive-analysis.ts';
 import { segmentViews } from './collect-loopback.ts';
 

@@ -1,11 +1,6 @@
 /** The handshakes lab's evidence snapshot: plain JSON, recorded from real runs, judged by pure functions. */
 
-/** An experiment that could not run here says why; it is never treated as a pass. */
-export interface NotObserved {
-  status: 'unverifiable' | 'error';
-  reason: string;
-}
-export type Observed<T> = ({ status: 'observed' } & T) | NotObserved;
+import type { NotObserved, Observed } from '../../src/model/observed.ts';
 
 export type Direction = 'client→server' | 'server→client';
 

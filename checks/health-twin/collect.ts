@@ -2,6 +2,7 @@
  * Runs the HAProxy twin of the target group's health checks in front of two real HTTPS backends with self-signed
  * certificates and measures what happens when one backend, then every backend, starts failing its health check.
  */
+import { notObserved } from '../../src/model/observed.ts';
 import type { LabContext } from '../../src/labs/lab.ts';
 import { healthCheck } from '../../stacks/settings.ts';
 import { createSelfSignedCertificate, forHost } from '../../src/certs/local-ca.ts';
@@ -25,7 +26,7 @@ const TRAFFIC_GAP_MS = 40;
 export async function collectHealthTwin(ctx: LabContext): Promise<HealthTwinEvidence> {
   const started = Date.now();
   const haproxy = locateHaproxy();
-  if (!haproxy.found) return { collected: false, reason: haproxy.reason };
+  if (!haproxy.found) return notObserved(haproxy.reason);
   const settings = twinSettings(healthCheck, TIME_SCALE_FACTOR);
   const version = await haproxyVersion(haproxy.path, ctx.signal);
 
@@ -86,7 +87,7 @@ export async function collectHealthTwin(ctx: LabContext): Promise<HealthTwinEvid
     for (const t of targets) t.setHealthy(true);
 
     return {
-      collected: true,
+      status: 'observed',
       haproxyVersion: version,
       durationMs: Date.now() - started,
       settings,

@@ -1,5 +1,6 @@
 /** The health-twin evidence snapshot: timings measured on HAProxy, never presented as an ALB's. */
 import type { CertificateInfo } from '../../src/certs/local-ca.ts';
+import type { NotObserved } from '../../src/model/observed.ts';
 import type { TwinSettings } from './twin-config.ts';
 
 export interface TransitionTiming {
@@ -16,7 +17,7 @@ export interface TransitionTiming {
 }
 
 export interface TwinEvidence {
-  collected: true;
+  status: 'observed';
   haproxyVersion: string;
   durationMs: number;
   settings: TwinSettings;
@@ -51,4 +52,4 @@ export interface BackendLegCapture {
   handshakesOnBackends: number;
 }
 
-export type HealthTwinEvidence = TwinEvidence | { collected: false; reason: string };
+export type HealthTwinEvidence = TwinEvidence | NotObserved;

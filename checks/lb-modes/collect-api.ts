@@ -3,6 +3,7 @@
  * on the ALB (AWS documents HTTP/HTTPS only) and TCP on the NLB. Anything a permissive emulator accepts is deleted
  * right away (and registered on the teardown first, so a crash cannot leave it behind).
  */
+import { notObserved, type NotObserved } from '../../src/model/observed.ts';
 import {
   CreateListenerCommand,
   DeleteListenerCommand,
@@ -12,17 +13,17 @@ import {
   type ProtocolEnum,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsLabContext, LabContext } from '../../src/labs/lab.ts';
-import type { ApiEvidence, ListenerAttempt, NotCollected } from './evidence.ts';
+import type { ApiEvidence, ListenerAttempt } from './evidence.ts';
 
 /** Ports no stack uses, so an accepted attempt cannot collide with the deployed listeners. */
 const PROBE_PORTS = { albTcp: 9443, albTls: 9444, nlbTcp: 9445 } as const;
 
-export async function collectListenerProtocolEvidence(ctx: LabContext): Promise<ApiEvidence | NotCollected> {
-  if (!ctx.aws) return { collected: false, reason: 'not collected: no deployment (run the lab against a target: lab run lb-modes --target moto|aws)' };
+export async function collectListenerProtocolEvidence(ctx: LabContext): Promise<ApiEvidence | NotObserved> {
+  if (!ctx.aws) return notObserved('not collected: no deployment (run the lab against a target: lab run lb-modes --target moto|aws)');
   const app = ctx.aws.outputs.app ?? {};
   const need = ['alb_arn', 'nlb_arn', 'target_group_arn', 'nlb_target_group_arn'] as const;
   const absent = need.filter((k) => typeof app[k] !== 'string');
-  if (absent.length > 0) return { collected: false, reason: `not collected: the app tier has no output ${absent.join(', ')}` };
+  if (absent.length > 0) return notObserved(`not collected: the app tier has no output ${absent.join(', ')}`);
   const out = (k: string) => app[k] as string;
   const client = elbv2Client(ctx.aws);
   ctx.teardown.add('destroy ELBv2 client', () => client.destroy());
@@ -41,7 +42,7 @@ export async function collectListenerProtocolEvidence(ctx: LabContext): Promise<
     await attemptListener(ctx, client, 'alb', out('alb_arn'), 'TLS', PROBE_PORTS.albTls, out('target_group_arn'), certificateArn),
     await attemptListener(ctx, client, 'nlb', out('nlb_arn'), 'TCP', PROBE_PORTS.nlbTcp, out('nlb_target_group_arn')),
   ];
-  return { collected: true, target: ctx.aws.target, alb, nlb, attempts };
+  return { status: 'observed', target: ctx.aws.target, alb, nlb, attempts };
 }
 
 function elbv2Client(aws: AwsLabContext): ElasticLoadBalancingV2Client {

@@ -2,6 +2,7 @@
  * Runs a real HAProxy on loopback in front of two real HTTPS backends, first as a proxy (HTTP mode, TLS terminated
  * and re-encrypted), then as a pass-through (TCP mode), and records what the client and the backends each saw.
  */
+import { notObserved, type NotObserved } from '../../src/model/observed.ts';
 import type { LabContext } from '../../src/labs/lab.ts';
 import { createLocalCa, forHost } from '../../src/certs/local-ca.ts';
 import { writeHaproxyCrtFile } from '../../src/haproxy/crt-file.ts';
@@ -12,17 +13,17 @@ import { locateHaproxy } from '../../src/haproxy/locate.ts';
 import { haproxyVersion } from '../../src/haproxy/version.ts';
 import { socketDir, startHaproxy } from '../../src/haproxy/process.ts';
 import { passThroughConfig, proxyModeConfig, type LbModesTopology } from './haproxy-configs.ts';
-import type { DataPlaneEvidence, NotCollected, ProbeObservation } from './evidence.ts';
+import type { DataPlaneEvidence, ProbeObservation } from './evidence.ts';
 
 /** Loopback is a /8 on Linux: a second and third address let the backend tell client, LB and itself apart. */
 const CLIENT_ADDRESS = '127.0.0.2';
 const LB_SOURCE_ADDRESS = '127.0.0.3';
 const SNI = { lb: 'lb.test', api: 'api.backend.test', web: 'web.backend.test' } as const;
 
-export async function collectLocalDataPlane(ctx: LabContext): Promise<DataPlaneEvidence | NotCollected> {
+export async function collectLocalDataPlane(ctx: LabContext): Promise<DataPlaneEvidence | NotObserved> {
   const started = Date.now();
   const haproxy = locateHaproxy();
-  if (!haproxy.found) return { collected: false, reason: haproxy.reason };
+  if (!haproxy.found) return notObserved(haproxy.reason);
   const version = await haproxyVersion(haproxy.path, ctx.signal);
 
   const ca = await createLocalCa({ commonName: 'journal-lab HAProxy lab CA' });
@@ -77,7 +78,7 @@ export async function collectLocalDataPlane(ctx: LabContext): Promise<DataPlaneE
   await ptLb.stop();
 
   return {
-    collected: true,
+    status: 'observed',
     haproxyVersion: version,
     durationMs: Date.now() - started,
     addresses: { client: CLIENT_ADDRESS, lbSource: LB_SOURCE_ADDRESS, listen: '127.0.0.1' },

@@ -1,7 +1,6 @@
 /** The lb-modes evidence snapshot: plain JSON, no keys, no SDK types. */
 import type { CertificateInfo } from '../../src/certs/local-ca.ts';
-
-export type NotCollected = { collected: false; reason: string };
+import type { NotObserved } from '../../src/model/observed.ts';
 
 /** One client request through the load balancer and what each end saw of it. */
 export interface ProbeObservation {
@@ -33,7 +32,7 @@ export interface ModeRun {
 }
 
 export interface DataPlaneEvidence {
-  collected: true;
+  status: 'observed';
   haproxyVersion: string;
   durationMs: number;
   addresses: { client: string; lbSource: string; listen: string };
@@ -57,7 +56,7 @@ export interface ListenerAttempt {
 }
 
 export interface ApiEvidence {
-  collected: true;
+  status: 'observed';
   target: string;
   alb: { arn: string; type: string | null; listenerProtocols: string[] };
   nlb: { arn: string; type: string | null; listenerProtocols: string[] };
@@ -65,6 +64,6 @@ export interface ApiEvidence {
 }
 
 export interface LbModesEvidence {
-  dataPlane: DataPlaneEvidence | NotCollected;
-  api: ApiEvidence | NotCollected;
+  dataPlane: DataPlaneEvidence | NotObserved;
+  api: ApiEvidence | NotObserved;
 }

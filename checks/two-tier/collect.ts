@@ -1,3 +1,4 @@
+import { notObserved, type NotObserved } from '../../src/model/observed.ts';
 import type { LabContext } from '../../src/labs/lab.ts';
 import { stateKey, stackNames } from '../../stacks/target-context.ts';
 import { networkUsesLockfile, remoteStateConfigEvidence } from './collect-config.ts';
@@ -7,9 +8,9 @@ import { probeTargetTypes } from './collect-target-types.ts';
 import type { TwoTierEvidence } from './evidence.ts';
 
 /** One pass over the deployment: config, state bucket, EC2, ELBv2, ACM. All the lab's I/O is here. */
-export async function collectTwoTierEvidence(ctx: LabContext): Promise<TwoTierEvidence> {
+export async function collectTwoTierEvidence(ctx: LabContext): Promise<TwoTierEvidence | NotObserved> {
   const aws = ctx.aws;
-  if (!aws) throw new Error('the two-tier lab needs a deployment (run it with `lab run`, or `lab up` then `lab check`)');
+  if (!aws) return notObserved('nothing is deployed (run the lab with `lab run`, or `lab up` then `lab check`)');
   const app = aws.outputs[stackNames.app] ?? {};
   const network = aws.outputs[stackNames.network] ?? {};
   const synthesizedApp = aws.synthesized[stackNames.app] as Record<string, unknown>;

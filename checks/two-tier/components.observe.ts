@@ -14,7 +14,7 @@ function safely(read: () => Observation): Observation {
   try {
     return read();
   } catch (err) {
-    return { observed: false, reason: `the deployment's evidence lacks what this needs (${err instanceof Error ? err.message : String(err)})` };
+    return { status: 'unverifiable', reason: `the deployment's evidence lacks what this needs (${err instanceof Error ? err.message : String(err)})` };
   }
 }
 
@@ -22,13 +22,13 @@ function safely(read: () => Observation): Observation {
 const defaultRuleConditions: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
     const listeners = albListeners(e);
-    if (listeners.length === 0) return { observed: false, reason: 'the deployment has no ALB listener' };
+    if (listeners.length === 0) return { status: 'unverifiable', reason: 'the deployment has no ALB listener' };
     const defaults = listeners.map((l) => ({ listener: `${l.protocol}:${l.port}`, rule: l.rules.find((r) => r.isDefault) }));
     const missing = defaults.filter((d) => !d.rule);
-    if (missing.length) return { observed: false, reason: `the API listed no default rule for ${missing.map((d) => d.listener).join(', ')}` };
+    if (missing.length) return { status: 'unverifiable', reason: `the API listed no default rule for ${missing.map((d) => d.listener).join(', ')}` };
     const withConditions = defaults.filter((d) => d.rule!.conditions.length > 0);
     return {
-      observed: true,
+      status: 'observed',
       value: withConditions.length === 0 ? 'it has no conditions' : 'it has conditions of its own',
       summary: `DescribeRules lists one default rule per ALB listener (${defaults.map((d) => `${d.listener}: priority "${d.rule!.priority}", ${d.rule!.conditions.length} conditions, action ${d.rule!.actions.map((a) => a.type).join('+')}`).join('; ')}).`,
       data: defaults,
@@ -38,10 +38,10 @@ const defaultRuleConditions: Observer<TwoTierEvidence> = (e) =>
 const listenerDefaultRule: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
     const listeners = albListeners(e);
-    if (listeners.length === 0) return { observed: false, reason: 'the deployment has no ALB listener' };
+    if (listeners.length === 0) return { status: 'unverifiable', reason: 'the deployment has no ALB listener' };
     const counts = listeners.map((l) => ({ listener: `${l.protocol}:${l.port}`, defaults: l.rules.filter((r) => r.isDefault).length, rules: l.rules.length }));
     return {
-      observed: true,
+      status: 'observed',
       value: counts.every((c) => c.defaults === 1) ? 'every listener has exactly one default rule' : 'not every listener has a default rule',
       summary: `every ALB listener came back with its rules: ${counts.map((c) => `${c.listener} has ${c.rules} rule${c.rules === 1 ? '' : 's'}, ${c.defaults} of them the default`).join('; ')}.`,
       data: counts,
@@ -52,7 +52,7 @@ const listenerDefaultRule: Observer<TwoTierEvidence> = (e) =>
 const requestPath: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
     const forwarding = albListeners(e).filter((l) => l.rules.some((r) => r.actions.some((a) => a.type === 'forward' && a.targetGroupArn)));
-    if (forwarding.length === 0) return { observed: false, reason: 'no ALB listener forwards to a target group in this deployment' };
+    if (forwarding.length === 0) return { status: 'unverifiable', reason: 'no ALB listener forwards to a target group in this deployment' };
     const paths = forwarding.map((l) => {
       const rule = l.rules.find((r) => r.actions.some((a) => a.type === 'forward'))!;
       const arn = rule.actions.find((a) => a.type === 'forward')!.targetGroupArn;
@@ -60,7 +60,7 @@ const requestPath: Observer<TwoTierEvidence> = (e) =>
       return { listener: `${l.protocol}:${l.port}`, rule: rule.isDefault ? 'default rule' : `rule ${rule.priority}`, targetGroup: tgName(e, arn), targets: tg?.targets.map((t) => `${t.id}:${t.port}`) ?? [] };
     });
     return {
-      observed: true,
+      status: 'observed',
       value: 'listener → rule → target group → registered target',
       summary: `the listener holds no instances: ${paths.map((p) => `${p.listener} → ${p.rule} → forward to target group ${p.targetGroup} → targets ${p.targets.join(', ') || 'none'}`).join('; ')}.`,
       data: paths,
@@ -69,10 +69,10 @@ const requestPath: Observer<TwoTierEvidence> = (e) =>
 
 const tgProtocolPort: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
-    if (e.targetGroups.length === 0) return { observed: false, reason: 'the deployment has no target group' };
+    if (e.targetGroups.length === 0) return { status: 'unverifiable', reason: 'the deployment has no target group' };
     const listeners = e.listeners.map((l) => `${l.protocol}:${l.port}`);
     return {
-      observed: true,
+      status: 'observed',
       value: 'its own protocol and port, used to reach the targets',
       summary: `each target group carries its own protocol and port (${e.targetGroups.map((t) => `${t.name}: ${t.protocol}:${t.port}`).join('; ')}), set when the group was created, beside the listeners' ${listeners.join(', ')}.`,
       data: e.targetGroups.map((t) => ({ name: t.name, protocol: t.protocol, port: t.port })),
@@ -81,14 +81,14 @@ const tgProtocolPort: Observer<TwoTierEvidence> = (e) =>
 
 const healthCheckScope: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
-    if (e.targetGroups.length === 0) return { observed: false, reason: 'the deployment has no target group' };
+    if (e.targetGroups.length === 0) return { status: 'unverifiable', reason: 'the deployment has no target group' };
     const describe = (t: TwoTierEvidence['targetGroups'][number]) => {
       const h = t.healthCheck;
       return `${t.name}: ${h.protocol}${h.path ? ` ${h.path}` : ''} every ${h.intervalSeconds} s, timeout ${h.timeoutSeconds} s, ${h.healthyThreshold}/${h.unhealthyThreshold}${h.matcher ? `, codes ${h.matcher}` : ''}`;
     };
     const distinct = new Set(e.targetGroups.map((t) => JSON.stringify(t.healthCheck))).size;
     return {
-      observed: true,
+      status: 'observed',
       value: 'per target group',
       summary: `DescribeTargetGroups returns health-check settings inside each target group${distinct > 1 ? `, and the ${e.targetGroups.length} groups here have ${distinct} different ones` : ''} (${e.targetGroups.map(describe).join('; ')}); listeners carry none.`,
       data: e.targetGroups.map((t) => ({ name: t.name, healthCheck: t.healthCheck })),
@@ -100,7 +100,7 @@ const targetsRegistered: Observer<TwoTierEvidence> = (e) =>
     const tg = albTargetGroup(e);
     const registered = e.instances.filter((i) => tg.targets.some((t) => t.id === i.id));
     return {
-      observed: true,
+      status: 'observed',
       value: registered.length > 0 ? 'with a target group' : 'directly with the load balancer or listener',
       summary: `DescribeTargetHealth on target group ${tg.name} lists the backend instances as its registered targets (${tg.targets.map((t) => `${t.id}:${t.port} ${t.state}`).join(', ')}); the load balancer itself lists none.`,
       data: tg.targets,
@@ -110,7 +110,7 @@ const targetsRegistered: Observer<TwoTierEvidence> = (e) =>
 /** The probe cannot decide which types an ALB can use: say what it saw and why that is not the answer. */
 const targetTypes: Observer<TwoTierEvidence> = (e) => {
   const probe = e.targetTypeProbe ?? [];
-  if (probe.length === 0) return { observed: false, reason: 'the target-type probe did not run' };
+  if (probe.length === 0) return { status: 'unverifiable', reason: 'the target-type probe did not run' };
   const accepted = probe.filter((p) => p.accepted).map((p) => `${p.targetType}${p.protocol !== '-' ? `/${p.protocol}` : ''}`);
   let deployed = '';
   try {
@@ -119,7 +119,7 @@ const targetTypes: Observer<TwoTierEvidence> = (e) => {
     /* no ALB target group in this evidence */
   }
   return {
-    observed: false,
+    status: 'unverifiable',
     reason: `${e.target === 'aws' ? 'AWS' : e.target} accepted CreateTargetGroup for ${accepted.join(', ') || 'no type'}, but a target group is created before any load balancer uses it (an alb-type group is an NLB's), so the probe cannot show which types an ALB can forward to.${deployed}`,
   };
 };
@@ -129,7 +129,7 @@ const nodePerAz: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
     const lb = alb(e);
     return {
-      observed: false,
+      status: 'unverifiable',
       reason: `DescribeLoadBalancers shows the ALB ${lb.name} enabled in ${lb.availabilityZones.map((z) => `${z.zone} (${z.subnetId})`).join(' and ')}, but the API does not list the nodes themselves.`,
     };
   });
@@ -140,7 +140,7 @@ const listenerProtocols: Observer<TwoTierEvidence> = (e) =>
     const mine = albListeners(e).map((l) => `${l.protocol}:${l.port}`);
     const others = e.listeners.filter((l) => !albListeners(e).includes(l)).map((l) => `${l.protocol}:${l.port}`);
     return {
-      observed: false,
+      status: 'unverifiable',
       reason: `the deployed ALB has listeners ${mine.join(', ') || 'none'}${others.length ? ` and the other load balancer beside it ${others.join(', ')}` : ''}; a deployment shows the listeners it made, not the protocols an ALB would refuse.`,
     };
   });
@@ -150,7 +150,7 @@ const minAzs: Observer<TwoTierEvidence> = (e) =>
   safely(() => {
     const lb = alb(e);
     return {
-      observed: false,
+      status: 'unverifiable',
       reason: `the deployed ALB ${lb.name} is enabled in ${lb.availabilityZones.length} zones (${lb.availabilityZones.map((z) => z.zone).join(', ')}), which shows where it runs, not the minimum AWS enforces${e.target === 'aws' ? '' : ` (${e.target} may accept what AWS refuses)`}.`,
     };
   });

@@ -5,8 +5,8 @@
  */
 import type { Observation, Observer } from '../../src/claims/types.ts';
 import type { ListenerEvidence, TargetGroupEvidence, TwoTierEvidence } from './evidence.ts';
+import { notObserved } from '../../src/model/observed.ts';
 
-const notObserved = (reason: string): Observation => ({ observed: false, reason });
 
 function alb(e: TwoTierEvidence) {
   return e.loadBalancers?.find((l) => l.type === 'application');
@@ -42,7 +42,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const ds = e.config?.dataSources?.[0];
     if (!ds) return notObserved("the app tier's synthesized config declares no terraform_remote_state data source");
     return {
-      observed: true,
+      status: 'observed',
       value: 'a terraform_remote_state data source',
       summary: `the app tier's config declares data "terraform_remote_state" "${ds.name}" (backend ${ds.backend}, key ${ds.key ?? '?'}) and reads ${e.config.outputsRead.length} outputs through it (${e.config.outputsRead.join(', ')}), with no network ids written into its code${e.config.literalNetworkIds.length ? ` — except ${e.config.literalNetworkIds.join(', ')}` : ''}`,
       data: e.config.dataSources,
@@ -53,7 +53,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     if (!ds) return notObserved('the app tier declares no remote state data source to read the backend from');
     const value = ds.backend === 's3' ? 'the S3 backend (bucket, key, region)' : ds.backend === 'local' ? 'the local backend' : `the ${ds.backend} backend`;
     return {
-      observed: true,
+      status: 'observed',
       value,
       summary: `the data source "${ds.name}" uses backend = "${ds.backend}" with bucket ${ds.bucket ?? '?'}, key ${ds.key ?? '?'}, region ${ds.region ?? '?'}; the network tier's own backend is ${e.config.networkBackend.type} ${e.config.networkBackend.bucket ?? ''}/${e.config.networkBackend.key ?? ''}`,
       data: { dataSource: ds, networkBackend: e.config.networkBackend },
@@ -63,7 +63,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const ds = e.config?.dataSources?.[0];
     if (!ds || !e.config.outputsRead?.length) return notObserved('the app tier reads no values through a remote state data source');
     return {
-      observed: true,
+      status: 'observed',
       value: 'its outputs attribute (data.terraform_remote_state.NAME.outputs.X)',
       summary: `the app tier's config reads data.terraform_remote_state.${ds.name}.outputs.<name> for ${e.config.outputsRead.join(', ')}`,
       data: e.config.outputsRead,
@@ -73,7 +73,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const s = e.state;
     if (!s?.networkStateFound) return notObserved("the network tier's state object was not found in the state bucket");
     return {
-      observed: true,
+      status: 'observed',
       value: 'the whole network state snapshot',
       summary: `the network tier's state is one object, s3://${s.bucket}/${s.networkKey}, holding ${s.networkStateResourceCount} resources besides its ${s.networkStateOutputs.length} outputs: to read any output the app tier has to read that whole object`,
       data: { bucket: s.bucket, key: s.networkKey, resources: s.networkStateResourceCount, outputs: s.networkStateOutputs },
@@ -83,7 +83,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     if (!e.state) return notObserved('the state bucket was not inspected');
     if (!e.state.lockfileInUse) return notObserved('this deployment does not enable state locking, so it shows nothing about it');
     return {
-      observed: true,
+      status: 'observed',
       value: 'supported (an S3 lock file or a DynamoDB table)',
       summary: `both tiers keep their state in s3://${e.state.bucket} with S3-native locking (use_lockfile) enabled`,
     };
@@ -99,7 +99,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const front = https ?? forwarding;
     if (!front) return notObserved('no ALB listener forwards client requests');
     return {
-      observed: true,
+      status: 'observed',
       value: front.protocol === 'HTTPS' ? 'HTTPS' : 'plain HTTP',
       summary: `the ALB's listeners: ${all.map((l) => `${l.protocol}:${l.port} → ${l.defaultActions.map((a) => (a.redirect ? `redirect to ${a.redirect.protocol}:${a.redirect.port}` : a.type)).join(', ')}`).join('; ')}`,
       data: all.map((l) => ({ protocol: l.protocol, port: l.port })),
@@ -111,7 +111,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     if (!https.certificateArns.length) return notObserved('the HTTPS listener lists no certificate');
     const cert = e.certificate;
     return {
-      observed: true,
+      status: 'observed',
       value: 'a server certificate deployed on it (ACM-issued or imported)',
       summary: `the HTTPS:${https.port} listener presents ${https.certificateArns.join(', ')}${cert && https.certificateArns.includes(cert.arn) ? ` — in ACM as ${cert.type ?? '?'} (${cert.status ?? '?'}) for ${cert.domain ?? '?'}, ${cert.keyAlgorithm ?? ''}` : ''}`,
       data: { certificateArns: https.certificateArns, certificate: cert },
@@ -121,7 +121,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const https = httpsListener(e);
     if (!https?.sslPolicy) return notObserved('the ALB has no HTTPS listener with a security policy');
     return {
-      observed: true,
+      status: 'observed',
       value: 'the TLS versions and ciphers offered to clients',
       summary: `the HTTPS:${https.port} listener negotiates TLS with clients under the security policy ${https.sslPolicy}`,
       data: { sslPolicy: https.sslPolicy },
@@ -131,7 +131,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const tg = albTargetGroup(e);
     if (!tg) return notObserved('no target group behind the ALB is in the evidence');
     return {
-      observed: true,
+      status: 'observed',
       value: tg.protocol === 'HTTPS' ? 'HTTPS' : tg.protocol === 'HTTP' ? 'HTTP' : tg.protocol,
       summary: `the ALB forwards to target group ${tg.name} with protocol ${tg.protocol} on port ${tg.port}`,
       data: { name: tg.name, protocol: tg.protocol, port: tg.port },
@@ -142,7 +142,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     if (!tg) return notObserved('no target group behind the ALB is in the evidence');
     const healthy = tg.targets.filter((t) => t.state === 'healthy').length;
     return {
-      observed: true,
+      status: 'observed',
       value: tg.protocol === 'HTTPS' ? 'they accept HTTPS connections from the ALB' : 'they accept plain HTTP from the ALB',
       summary: `the ALB connects to the targets with ${tg.protocol} on port ${tg.port} (target group ${tg.name}); ${healthy} of ${tg.targets.length} targets pass its ${tg.healthCheck.protocol} health checks`,
       data: { protocol: tg.protocol, port: tg.port, targets: tg.targets },
@@ -163,7 +163,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
           ? 'a CIDR range (the VPC or subnets)'
           : 'another security group';
     return {
-      observed: true,
+      status: 'observed',
       value,
       summary: `the backend security group ${groups.backend.id} admits ${rules.map(describeRule).join('; ')} (the ALB's security group is ${groups.alb.id})`,
       data: rules,
@@ -174,7 +174,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const redirect = http?.defaultActions.find((a) => a.type === 'redirect' && a.redirect?.protocol === 'HTTPS');
     if (!http || !redirect?.redirect) return notObserved('the ALB has no HTTP listener redirecting to HTTPS');
     return {
-      observed: true,
+      status: 'observed',
       value: 'redirects them to HTTPS',
       summary: `the HTTP:${http.port} listener's default action redirects to ${redirect.redirect.protocol}:${redirect.redirect.port ?? '443'} (${redirect.redirect.statusCode ?? 'redirect'})`,
       data: http.defaultActions,
@@ -185,7 +185,7 @@ export const observers: Partial<Record<string, Observer<TwoTierEvidence>>> = {
     const tg = albTargetGroup(e);
     if (!https || tg?.protocol !== 'HTTPS') return notObserved('this ALB does not pair an HTTPS listener with an HTTPS target group');
     return {
-      observed: true,
+      status: 'observed',
       value: 'possible (HTTPS listener and HTTPS target group)',
       summary: `the ALB pairs an HTTPS:${https.port} listener with the HTTPS:${tg.port} target group ${tg.name}`,
     };

@@ -4,6 +4,7 @@
  */
 import type { Lab } from '../labs/lab.ts';
 import type { ClaimResult, EvidenceItem } from '../model/types.ts';
+import { isNotObserved, notObserved, type NotObserved } from '../model/observed.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { compareAssertion, show, type Truth } from './compare.ts';
 import { AssertionExtractor } from './extract.ts';
@@ -52,7 +53,7 @@ export class ClaimJudge<E> {
    * Judges each statement by what it asserts; `reportMissing` adds the expected facts no statement asserts (only
    * for the questions the journal question is about, not for stray statements routed here).
    */
-  judge(statements: readonly string[], evidence: E | undefined, target: string, questionIds: readonly string[], reportMissing = true): AnswerJudgement {
+  judge(statements: readonly string[], evidence: E | NotObserved | undefined, target: string, questionIds: readonly string[], reportMissing = true): AnswerJudgement {
     const claims: ClaimResult[] = [];
     const unjudged: string[] = [];
     const asserted = new Set<string>();
@@ -81,7 +82,7 @@ export class ClaimJudge<E> {
     return { claims, unjudged };
   }
 
-  judgeAssertion(statement: string, a: Assertion, evidence: E | undefined, target: string): ClaimResult[] {
+  judgeAssertion(statement: string, a: Assertion, evidence: E | NotObserved | undefined, target: string): ClaimResult[] {
     const fact = this.book.facts[a.proposition];
     const aspect = `${a.subject} · ${a.property}`;
     const truth = this.truth(a.proposition, fact, evidence, target);
@@ -110,7 +111,7 @@ export class ClaimJudge<E> {
     }];
   }
 
-  private truth(id: string, fact: FactEntry, evidence: E | undefined, target: string): ResolvedTruth | { unavailable: string; status: 'unverifiable' | 'error' } {
+  private truth(id: string, fact: FactEntry, evidence: E | NotObserved | undefined, target: string): ResolvedTruth | { unavailable: string; status: 'unverifiable' | 'error' } {
     const observer = this.book.observers?.[id];
     const documented: ResolvedTruth = {
       value: fact.value,
@@ -120,12 +121,16 @@ export class ClaimJudge<E> {
     };
     if (!observer || evidence === undefined) return documented;
     let seen: Observation;
-    try {
-      seen = observer(evidence, target);
-    } catch (err) {
-      seen = { observed: false, status: 'error', reason: `the observer for ${id} failed: ${err instanceof Error ? err.message : String(err)}` };
+    // A lab whose evidence could not be collected here at all says so once, for every proposition.
+    if (isNotObserved(evidence)) seen = evidence;
+    else {
+      try {
+        seen = observer(evidence, target);
+      } catch (err) {
+        seen = notObserved(`the observer for ${id} failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      }
     }
-    if (seen.observed) {
+    if (seen.status === 'observed') {
       return {
         value: seen.value,
         conditional: seen.conditional ?? fact.conditional ?? {},

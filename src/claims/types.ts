@@ -4,6 +4,7 @@
  * came from; the judge compares it with observed evidence or a documented fact. Plain, serialisable.
  */
 import type { Source } from '../model/types.ts';
+import type { Observed } from '../model/observed.ts';
 
 export type Quantifier = 'always' | 'only' | 'can' | 'never' | 'default' | 'immediately';
 
@@ -87,9 +88,7 @@ export interface FactEntry {
 export type FactSheet = Record<string, FactEntry>;
 
 /** What the lab observed for a proposition; `value` in the same terms as FactEntry.value. */
-export type Observation =
-  | { observed: true; value: AssertedValue; summary: string; data?: unknown; conditional?: Record<string, string> }
-  | { observed: false; reason: string; status?: 'unverifiable' | 'error' };
+export type Observation = Observed<{ value: AssertedValue; summary: string; data?: unknown; conditional?: Record<string, string> }>;
 
 /** Pure: the lab's evidence → what it shows for one proposition. */
 export type Observer<E> = (evidence: E, target: string) => Observation;

@@ -1,3 +1,4 @@
+import type { NotObserved } from '../model/observed.ts';
 import type { ClaimBook } from '../claims/judge-statements.ts';
 import type { TeardownStack } from '../run/teardown.ts';
 
@@ -49,6 +50,9 @@ export interface Lab<E = unknown> {
   questions: LabQuestion[];
   /** Lexicon (concepts, routing, propositions), fact sheet and observers: everything its judge needs. */
   claims: ClaimBook<E>;
-  /** All I/O lives here; returns a plain, serialisable evidence snapshot. */
-  collect(ctx: LabContext): Promise<E>;
+  /**
+   * All I/O lives here; returns a plain, serialisable evidence snapshot, or why nothing of it could be observed
+   * here (never throws for that: a throw means the collector broke).
+   */
+  collect(ctx: LabContext): Promise<E | NotObserved>;
 }

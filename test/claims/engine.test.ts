@@ -160,7 +160,7 @@ describe('verdicts from assertions', () => {
     const observing = new ClaimJudge<{ colour?: string }>({
       lexicon,
       facts,
-      observers: { 'door.colour': (e) => (e.colour ? { observed: true, value: e.colour, summary: `the camera saw a ${e.colour} door` } : { observed: false, reason: 'no camera here' }) },
+      observers: { 'door.colour': (e) => (e.colour ? { status: 'observed', value: e.colour, summary: `the camera saw a ${e.colour} door` } : { status: 'unverifiable', reason: 'no camera here' }) },
     });
     const [seen] = observing.judge(['The door is painted red.'], { colour: 'blue' }, 'local', ['door'], false).claims;
     expect(seen.verdict).toBe('contradicted');

@@ -558,12 +558,12 @@ describe('handshakes claims: minimal pairs', () => {
 
 describe('handshakes observers read the reference evidence', () => {
   it('the TCP capture: flags of each step, acknowledgment numbers', () => {
-    expect(observers['tcp.synack-flags']!(reference, 'local')).toMatchObject({ observed: true, value: ['SYN', 'ACK'] });
-    expect(observers['tcp.syn-flags']!(reference, 'local')).toMatchObject({ observed: true, value: ['SYN'] });
-    expect(observers['tcp.ack-flags']!(reference, 'local')).toMatchObject({ observed: true, value: ['ACK'] });
-    expect(observers['tcp.steps']!(reference, 'local')).toMatchObject({ observed: true, value: ['SYN', 'SYN+ACK', 'ACK'] });
-    expect(observers['tcp.ack-number']!(reference, 'local')).toMatchObject({ observed: true, value: "the peer's ISN + 1" });
-    expect(observers['tcp.synack-combined']!(reference, 'local')).toMatchObject({ observed: true, value: 'one segment (SYN+ACK)' });
+    expect(observers['tcp.synack-flags']!(reference, 'local')).toMatchObject({ status: 'observed', value: ['SYN', 'ACK'] });
+    expect(observers['tcp.syn-flags']!(reference, 'local')).toMatchObject({ status: 'observed', value: ['SYN'] });
+    expect(observers['tcp.ack-flags']!(reference, 'local')).toMatchObject({ status: 'observed', value: ['ACK'] });
+    expect(observers['tcp.steps']!(reference, 'local')).toMatchObject({ status: 'observed', value: ['SYN', 'SYN+ACK', 'ACK'] });
+    expect(observers['tcp.ack-number']!(reference, 'local')).toMatchObject({ status: 'observed', value: "the peer's ISN + 1" });
+    expect(observers['tcp.synack-combined']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'one segment (SYN+ACK)' });
     const c = judge('The server replies with a segment that has SYN and ACK set.').claims[0]!;
     expect(c.verdict).toBe('confirmed');
     expect(c.evidence[0]!.kind).toBe('observed');
@@ -572,13 +572,13 @@ describe('handshakes observers read the reference evidence', () => {
 
   it('the TLS runs: which messages appear in which version, and what an eavesdropper can read', () => {
     const tls12 = observers['tls12.messages']!(reference, 'local');
-    expect(tls12).toMatchObject({ observed: true, conditional: { ServerKeyExchange: expect.any(String), CertificateVerify: expect.any(String) } });
-    expect(observers['tls12.ske']!(reference, 'local')).toMatchObject({ observed: true, value: 'sent with (EC)DHE key exchange' });
-    expect(observers['tls13.key-exchange']!(reference, 'local')).toMatchObject({ observed: true });
-    expect(observers['tls13.cert-visibility']!(reference, 'local')).toMatchObject({ observed: true, value: 'encrypted' });
-    expect(observers['tls12.cert-visibility']!(reference, 'local')).toMatchObject({ observed: true, value: 'readable on the wire' });
-    expect(observers['tls13.rtt']!(reference, 'local')).toMatchObject({ observed: true, value: 1 });
-    expect(observers['tls12.rtt']!(reference, 'local')).toMatchObject({ observed: true, value: 2 });
+    expect(tls12).toMatchObject({ status: 'observed', conditional: { ServerKeyExchange: expect.any(String), CertificateVerify: expect.any(String) } });
+    expect(observers['tls12.ske']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'sent with (EC)DHE key exchange' });
+    expect(observers['tls13.key-exchange']!(reference, 'local')).toMatchObject({ status: 'observed' });
+    expect(observers['tls13.cert-visibility']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'encrypted' });
+    expect(observers['tls12.cert-visibility']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'readable on the wire' });
+    expect(observers['tls13.rtt']!(reference, 'local')).toMatchObject({ status: 'observed', value: 1 });
+    expect(observers['tls12.rtt']!(reference, 'local')).toMatchObject({ status: 'observed', value: 2 });
     const claims = judge('TLS 1.2: ClientHello, ServerHello, Certificate, ServerKeyExchange, ServerHelloDone, ClientKeyExchange, ChangeCipherSpec, Finished.').claims;
     const skeClaim = claims.find((x) => x.aspect?.endsWith('ServerKeyExchange'))!;
     expect(skeClaim.verdict).toBe('imprecise');
@@ -587,17 +587,17 @@ describe('handshakes observers read the reference evidence', () => {
   });
 
   it('the keepalive experiments: off by default, ETIMEDOUT for a dead peer, per-socket settings', () => {
-    expect(observers['ka.default']!(reference, 'local')).toMatchObject({ observed: true, value: 'off unless the application enables it (SO_KEEPALIVE)' });
-    expect(observers['ka.dead-peer']!(reference, 'local')).toMatchObject({ observed: true, value: 'the connection is dropped and the application gets ETIMEDOUT' });
-    expect(observers['ka.time']!(reference, 'local')).toMatchObject({ observed: true, value: 7200 });
+    expect(observers['ka.default']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'off unless the application enables it (SO_KEEPALIVE)' });
+    expect(observers['ka.dead-peer']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'the connection is dropped and the application gets ETIMEDOUT' });
+    expect(observers['ka.time']!(reference, 'local')).toMatchObject({ status: 'observed', value: 7200 });
     const c = judge('If none of the probes is answered, the read fails with ETIMEDOUT.').claims[0]!;
     expect(c.verdict).toBe('confirmed');
     expect(c.explanation).toMatch(/lab observed[\s\S]*ETIMEDOUT/);
   });
 
   it('the sessions experiment: HTTP requests over one connection, resumed TLS without a certificate', () => {
-    expect(observers['sess.http-persistence']!(reference, 'local')).toMatchObject({ observed: true, value: 'persistent by default: several requests over one connection' });
-    expect(observers['sess.tls-resumption']!(reference, 'local')).toMatchObject({ observed: true });
+    expect(observers['sess.http-persistence']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'persistent by default: several requests over one connection' });
+    expect(observers['sess.tls-resumption']!(reference, 'local')).toMatchObject({ status: 'observed' });
     const c = judge('Several HTTP/1.1 requests can travel over the same TCP connection.').claims[0]!;
     expect(c.explanation).toMatch(/lab observed[\s\S]*3 HTTP\/1\.1 requests went over 1 TCP connection/);
   });

@@ -15,7 +15,7 @@ import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 const lab = healthTwinLab as unknown as Lab;
 const reference = loadReferenceEvidence().get('health-twin')!.evidence as TwinEvidence;
 const QUESTION = 'health-twin/healthy-targets';
-const notRun: HealthTwinEvidence = { collected: false, reason: 'haproxy is not installed on this machine' };
+const notRun: HealthTwinEvidence = { status: 'unverifiable', reason: 'haproxy is not installed on this machine' };
 
 function judge(statement: string, evidence: HealthTwinEvidence = reference) {
   return judgeAlone(statement, [lab], new Map([['health-twin', evidence]]), () => 'local', QUESTION);
@@ -276,8 +276,8 @@ describe('health-twin claims: minimal pairs', () => {
 describe('health-twin claims: what the twin observed', () => {
   it('reads the consecutive-failure behaviour from the twin, with its thresholds from the lab settings', () => {
     const o = observers['hc.unhealthy-rule']!(reference, 'local');
-    expect(o).toMatchObject({ observed: true, value: 'after several failed checks in a row (UnhealthyThresholdCount)' });
-    if (o.observed) {
+    expect(o).toMatchObject({ status: 'observed', value: 'after several failed checks in a row (UnhealthyThresholdCount)' });
+    if (o.status === 'observed') {
       expect(o.summary).toContain('HAProxy twin');
       expect(o.summary).toContain(`${reference.becomingUnhealthy.stateChangeMs} ms`);
       expect(o.summary).toContain(`after ${reference.settings.targetGroup.unhealthyThreshold} in a row`);
@@ -285,16 +285,16 @@ describe('health-twin claims: what the twin observed', () => {
   });
 
   it('reads recovery after a run of passes, and no requests to a target marked down', () => {
-    expect(observers['hc.healthy-rule']!(reference, 'local')).toMatchObject({ observed: true, value: 'after several passing checks in a row (HealthyThresholdCount)' });
+    expect(observers['hc.healthy-rule']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'after several passing checks in a row (HealthyThresholdCount)' });
     const stop = observers['hc.stop-routing']!(reference, 'local');
-    expect(stop).toMatchObject({ observed: true, value: 'no new requests go to an unhealthy target' });
+    expect(stop).toMatchObject({ status: 'observed', value: 'no new requests go to an unhealthy target' });
   });
 
   it('reads the measured check interval and the TLS-only capture of the target leg', () => {
     const m = observers['hc.mechanism']!(reference, 'local');
-    expect(m).toMatchObject({ observed: true, value: 'active requests sent on a fixed interval' });
-    if (m.observed) expect(m.summary).toContain(`${reference.measuredCheckIntervalMs.mean} ms`);
-    expect(observers['hc.https-encrypted']!(reference, 'local')).toMatchObject({ observed: true, value: 'encrypted with TLS' });
+    expect(m).toMatchObject({ status: 'observed', value: 'active requests sent on a fixed interval' });
+    if (m.status === 'observed') expect(m.summary).toContain(`${reference.measuredCheckIntervalMs.mean} ms`);
+    expect(observers['hc.https-encrypted']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'encrypted with TLS' });
   });
 
   it('a single-failure statement is imprecise and the explanation says what the twin showed', () => {
@@ -345,8 +345,8 @@ describe('health-twin claims: when the twin could not run', () => {
   it('every observer says why when the twin did not run', () => {
     for (const [id, observe] of Object.entries(observers)) {
       const o = observe!(notRun, 'local');
-      expect(o.observed, id).toBe(false);
-      if (!o.observed) expect(o.reason, id).toContain('did not run');
+      expect(o.status, id).not.toBe('observed');
+      if (o.status !== 'observed') expect(o.reason, id).toContain('did not run');
     }
   });
 });

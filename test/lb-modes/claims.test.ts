@@ -16,8 +16,8 @@ const lab = lbModesLab as unknown as Lab;
 const reference = loadReferenceEvidence().get('lb-modes')!.evidence as LbModesEvidence;
 const QUESTION = 'lb-modes/proxy-passthrough-reverse-proxy';
 const notRun: LbModesEvidence = {
-  dataPlane: { collected: false, reason: 'haproxy is not installed on this machine' },
-  api: { collected: false, reason: 'no AWS target was given' },
+  dataPlane: { status: 'unverifiable', reason: 'haproxy is not installed on this machine' },
+  api: { status: 'unverifiable', reason: 'no AWS target was given' },
 };
 
 function judge(statement: string, evidence: LbModesEvidence = reference) {
@@ -359,11 +359,11 @@ describe('lb-modes claims: blind coverage sets', () => {
 
 describe('lb-modes claims: what the lab observed', () => {
   const dp = reference.dataPlane;
-  if (!dp.collected) throw new Error('the reference evidence has no data plane');
+  if (dp.status !== 'observed') throw new Error('the reference evidence has no data plane');
 
   it('pass-through: the client was shown the backend\'s own certificate', () => {
     const o = observers['pt.tls']!(reference, 'local');
-    expect(o).toMatchObject({ observed: true, value: 'end to end: the balancer never decrypts, the server terminates TLS' });
+    expect(o).toMatchObject({ status: 'observed', value: 'end to end: the balancer never decrypts, the server terminates TLS' });
     const r = judge('With pass-through, the TLS session runs end to end between the browser and the backend.');
     expect(statementVerdict(r.claims)).toBe('confirmed');
     expect(r.claims[0].explanation).toContain('The lab observed');
@@ -371,8 +371,8 @@ describe('lb-modes claims: what the lab observed', () => {
   });
 
   it('pass-through: the path rule in the config was ignored, the SNI rule worked', () => {
-    expect(observers['pt.path-routing']!(reference, 'local')).toMatchObject({ observed: true, value: 'only layer 3/4 information and the SNI, not HTTP content' });
-    expect(observers['pt.sni']!(reference, 'local')).toMatchObject({ observed: true, value: 'can route by the SNI name in the ClientHello' });
+    expect(observers['pt.path-routing']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'only layer 3/4 information and the SNI, not HTTP content' });
+    expect(observers['pt.sni']!(reference, 'local')).toMatchObject({ status: 'observed', value: 'can route by the SNI name in the ClientHello' });
     const r = judge('A pass-through LB can send /api traffic to its own pool by looking at the path.');
     expect(statementVerdict(r.claims)).toBe('contradicted');
     expect(r.claims.find((c) => c.verdict === 'contradicted')!.explanation).toContain('path rule');
@@ -380,32 +380,32 @@ describe('lb-modes claims: what the lab observed', () => {
 
   it('pass-through: HAProxy warned that X-Forwarded-For is ignored in TCP mode and no backend got it', () => {
     const o = observers['pt.xff']!(reference, 'local');
-    expect(o).toMatchObject({ observed: true, value: 'cannot add or edit HTTP headers' });
-    if (o.observed) expect(o.summary).toContain('ignored');
+    expect(o).toMatchObject({ status: 'observed', value: 'cannot add or edit HTTP headers' });
+    if (o.status === 'observed') expect(o.summary).toContain('ignored');
   });
 
   it('proxy: the backend saw the balancer as its peer and the client in X-Forwarded-For', () => {
     const o = observers['px.xff']!(reference, 'local');
-    expect(o).toMatchObject({ observed: true, value: "adds X-Forwarded-For with the client's address" });
-    if (o.observed) expect(o.summary).toContain(dp.addresses.client);
-    expect(observers['px.connections']!(reference, 'local')).toMatchObject({ observed: true });
+    expect(o).toMatchObject({ status: 'observed', value: "adds X-Forwarded-For with the client's address" });
+    if (o.status === 'observed') expect(o.summary).toContain(dp.addresses.client);
+    expect(observers['px.connections']!(reference, 'local')).toMatchObject({ status: 'observed' });
   });
 
   it('ALB listener protocols are read from the API\'s refusal', () => {
     const o = observers['alb.listener-protocols']!(reference, 'local');
-    expect(o).toMatchObject({ observed: true, value: ['HTTP', 'HTTPS'] });
+    expect(o).toMatchObject({ status: 'observed', value: ['HTTP', 'HTTPS'] });
     const r = judge('An ALB accepts TCP listeners as well as HTTPS.');
     expect(statementVerdict(r.claims)).toBe('contradicted');
     expect(r.claims[0].explanation).toContain('ELBv2 API');
   });
 
   it('an emulator that accepts a TCP listener on the ALB proves nothing', () => {
-    if (!reference.api.collected) throw new Error('the reference evidence has no API part');
+    if (reference.api.status !== 'observed') throw new Error('the reference evidence has no API part');
     const lax: LbModesEvidence = {
       ...reference,
       api: { ...reference.api, attempts: reference.api.attempts.map((a) => (a.loadBalancer === 'alb' ? { ...a, outcome: 'accepted' as const, errorCode: null, errorMessage: null, deleted: true } : a)) },
     };
-    expect(observers['alb.listener-protocols']!(lax, 'local').observed).toBe(false);
+    expect(observers['alb.listener-protocols']!(lax, 'local').status).not.toBe('observed');
     const r = judge('ALB listeners speak HTTP and HTTPS only.', lax);
     expect(statementVerdict(r.claims)).toBe('confirmed');
     expect(r.claims[0].explanation).toContain('could not observe');
@@ -429,8 +429,8 @@ describe('lb-modes claims: when the experiments could not run', () => {
   it('every observer says why when its experiment did not run', () => {
     for (const [id, observe] of Object.entries(observers)) {
       const o = observe!(notRun, 'local');
-      expect(o.observed, id).toBe(false);
-      if (!o.observed) expect(o.reason, id).toMatch(/did not run|was not asked/);
+      expect(o.status, id).not.toBe('observed');
+      if (o.status !== 'observed') expect(o.reason, id).toMatch(/did not run|was not asked/);
     }
   });
 });

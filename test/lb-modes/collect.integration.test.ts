@@ -21,7 +21,7 @@ describe('lb-modes collectors (real)', () => {
     const ctx = await context();
     try {
       const e = await collectLocalDataPlane(ctx);
-      if (!e.collected) throw new Error(e.reason);
+      if (e.status !== 'observed') throw new Error(e.reason);
       expect(e.durationMs).toBeLessThan(60_000);
       const proxied = e.proxy.probes[0]!;
       expect(proxied.client.certificateSubject).toMatch(/CN=lb\.test/);
@@ -43,7 +43,7 @@ describe('lb-modes collectors (real)', () => {
       const moto = await startMoto(ctx.teardown);
       ctx.aws = await createAppTierOnMoto(moto.endpoint);
       const e = await collectListenerProtocolEvidence(ctx);
-      if (!e.collected) throw new Error(e.reason);
+      if (e.status !== 'observed') throw new Error(e.reason);
       expect(e.attempts.filter((a) => a.loadBalancer === 'alb').map((a) => a.outcome)).toEqual(['refused', 'refused']);
       expect(e.attempts.find((a) => a.loadBalancer === 'nlb')).toMatchObject({ outcome: 'accepted', deleted: true });
       expect(e.nlb.listenerProtocols).toContain('TCP:443');
@@ -54,6 +54,6 @@ describe('lb-modes collectors (real)', () => {
 
   it('without a deployment the API part says so', async () => {
     const ctx = await context();
-    expect(await collectListenerProtocolEvidence(ctx)).toEqual({ collected: false, reason: expect.stringMatching(/no deployment/) });
+    expect(await collectListenerProtocolEvidence(ctx)).toEqual({ status: 'unverifiable', reason: expect.stringMatching(/no deployment/) });
   });
 });

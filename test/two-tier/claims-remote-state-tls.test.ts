@@ -10,6 +10,7 @@ import type { TwoTierEvidence } from '../../checks/two-tier/evidence.ts';
 import { observers } from '../../checks/two-tier/observe.ts';
 import { judgeAlone, routeStatement, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
+import type { Observer } from '../../src/claims/types.ts';
 
 const lab = twoTierLab as unknown as Lab;
 const reference = loadReferenceEvidence().get('two-tier')!.evidence as TwoTierEvidence;
@@ -596,9 +597,9 @@ describe('minimal pairs', () => {
 describe('observers read the recorded deployment', () => {
   it('remote state: the data source, its backend and the outputs it reads', () => {
     const mechanism = observers['rs.mechanism']!(reference, 'moto');
-    expect(mechanism).toMatchObject({ observed: true, value: 'a terraform_remote_state data source' });
+    expect(mechanism).toMatchObject({ status: 'observed', value: 'a terraform_remote_state data source' });
     const backend = observers['rs.backend']!(reference, 'moto');
-    expect(backend).toMatchObject({ observed: true, value: 'the S3 backend (bucket, key, region)' });
+    expect(backend).toMatchObject({ status: 'observed', value: 'the S3 backend (bucket, key, region)' });
     const [claim] = judge('The app tier uses terraform_remote_state with backend "s3".', RS).claims.filter((c) => c.aspect?.includes('backend') || c.aspect?.includes('finds'));
     expect(claim.verdict).toBe('confirmed');
     expect(claim.explanation).toMatch(/The lab observed: .*backend = "s3".*journal-lab-state-/);
@@ -613,10 +614,10 @@ describe('observers read the recorded deployment', () => {
   });
 
   it('end-to-end TLS: target group protocol, listener certificate, security group source and redirect', () => {
-    expect(observers['tls.target-protocol']!(reference, 'moto')).toMatchObject({ observed: true, value: 'HTTPS' });
-    expect(observers['tls.listener-cert']!(reference, 'moto')).toMatchObject({ observed: true, summary: expect.stringMatching(/arn:aws:acm:.*IMPORTED/) });
-    expect(observers['tls.backend-sg-source']!(reference, 'moto')).toMatchObject({ observed: true, value: "the ALB's security group" });
-    expect(observers['tls.http-redirect']!(reference, 'moto')).toMatchObject({ observed: true, summary: expect.stringMatching(/HTTP:80 .* HTTPS:443/) });
+    expect(observers['tls.target-protocol']!(reference, 'moto')).toMatchObject({ status: 'observed', value: 'HTTPS' });
+    expect(observers['tls.listener-cert']!(reference, 'moto')).toMatchObject({ status: 'observed', summary: expect.stringMatching(/arn:aws:acm:.*IMPORTED/) });
+    expect(observers['tls.backend-sg-source']!(reference, 'moto')).toMatchObject({ status: 'observed', value: "the ALB's security group" });
+    expect(observers['tls.http-redirect']!(reference, 'moto')).toMatchObject({ status: 'observed', summary: expect.stringMatching(/HTTP:80 .* HTTPS:443/) });
     const tg = judge('The target group uses HTTPS.', TLS).claims[0];
     expect(tg.explanation).toMatch(/The lab observed: the ALB forwards to target group jl-\w+-tg with protocol HTTPS on port 443/);
   });
@@ -632,7 +633,7 @@ describe('observers read the recorded deployment', () => {
   it('a backend security group open to a CIDR is what the lab observes then', () => {
     const e = clone();
     e.securityGroups.backend.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['0.0.0.0/0'], sourceGroups: [] });
-    expect(observers['tls.backend-sg-source']!(e, 'moto')).toMatchObject({ observed: true, value: 'anywhere (0.0.0.0/0)' });
+    expect(observers['tls.backend-sg-source']!(e, 'moto')).toMatchObject({ status: 'observed', value: 'anywhere (0.0.0.0/0)' });
     expect(verdict("The backend security group only lets in traffic from the ALB's security group.", TLS, e)).toBe('contradicted');
   });
 
@@ -653,8 +654,8 @@ describe('the claim book is consistent', () => {
       const fact = lab.claims.facts[p.id];
       expect(fact, p.id).toBeDefined();
       expect(Object.keys(p.values ?? {}), p.id).toContain(fact.value);
-      const seen = (observers as Record<string, ((e: TwoTierEvidence, t: string) => { observed: boolean; value?: unknown }) | undefined>)[p.id]?.(reference, 'moto');
-      if (seen?.observed) expect(Object.keys(p.values ?? {}), p.id).toContain(seen.value);
+      const seen = (observers as Record<string, Observer<TwoTierEvidence> | undefined>)[p.id]?.(reference, 'moto');
+      if (seen?.status === 'observed') expect(Object.keys(p.values ?? {}), p.id).toContain(seen.value);
     }
   });
 });
@@ -664,7 +665,7 @@ describe('when the evidence lacks the part, the documented fact decides and says
     const e = clone();
     e.config.dataSources = [];
     e.config.outputsRead = [];
-    expect(observers['rs.mechanism']!(e, 'moto')).toMatchObject({ observed: false });
+    expect(observers['rs.mechanism']!(e, 'moto')).toMatchObject({ status: 'unverifiable' });
     const [claim] = judge('The app tier reads the network values through a terraform_remote_state data source.', RS, e).claims;
     expect(claim.verdict).toBe('confirmed');
     expect(claim.explanation).toMatch(/Documented: .*the lab could not observe this here: .*no terraform_remote_state data source/);
