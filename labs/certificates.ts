@@ -3,7 +3,7 @@
  * real error codes, and captures that show what the certificate does and does not do for encryption.
  */
 import { certificatesClaims } from '../checks/certificates/claims.ts';
-import type { Lab } from '../src/labs/lab.ts';
+import type { Lab } from '../src/lab-api/lab.ts';
 import type { CertificatesEvidence } from '../checks/certificates/evidence.ts';
 
 const lab: Lab<CertificatesEvidence> = {

@@ -3,7 +3,7 @@
  * against packets captured on loopback and in network namespaces the lab creates and removes.
  */
 import { handshakesClaims } from '../checks/handshakes/claims.ts';
-import type { Lab } from '../src/labs/lab.ts';
+import type { Lab } from '../src/lab-api/lab.ts';
 import type { HandshakesEvidence } from '../checks/handshakes/evidence.ts';
 
 const lab: Lab<HandshakesEvidence> = {

@@ -4,7 +4,7 @@
  * documents, and a capture proving the LB → target leg carries only TLS.
  */
 import { healthTwinClaims } from '../checks/health-twin/claims.ts';
-import type { Lab } from '../src/labs/lab.ts';
+import type { Lab } from '../src/lab-api/lab.ts';
 import type { HealthTwinEvidence } from '../checks/health-twin/evidence.ts';
 
 const lab: Lab<HealthTwinEvidence> = {

@@ -3,7 +3,7 @@
  * HTTPS backends on loopback, plus what the ELBv2 API says about listener protocols on the deployed ALB and NLB.
  */
 import { lbModesClaims } from '../checks/lb-modes/claims.ts';
-import type { Lab, LabContext } from '../src/labs/lab.ts';
+import type { Lab, LabContext } from '../src/lab-api/lab.ts';
 import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
 
 // Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.

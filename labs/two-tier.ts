@@ -1,5 +1,5 @@
 import { twoTierClaims } from '../checks/two-tier/claims.ts';
-import type { Lab } from '../src/labs/lab.ts';
+import type { Lab } from '../src/lab-api/lab.ts';
 import type { TwoTierEvidence } from '../checks/two-tier/evidence.ts';
 
 /**

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadReferenceEvidence } from '../src/claims/reference-evidence.ts';
 import { parseJournal } from '../src/journal/parse-journal.ts';
-import { loadLabs } from '../src/labs/registry.ts';
+import { loadLabs } from '../src/lab-api/registry.ts';
 import { blocksFor } from '../src/run/journal-results.ts';
 import { judgeQuestions, type LabEvidence } from '../src/run/judge-questions.ts';
 import { planQuestions } from '../src/run/plan-questions.ts';

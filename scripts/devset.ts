@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { judgeAlone, statementVerdict } from '../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../src/claims/reference-evidence.ts';
-import { loadLabs } from '../src/labs/registry.ts';
+import { loadLabs } from '../src/lab-api/registry.ts';
 
 const { values } = parseArgs({
   options: { lab: { type: 'string' }, route: { type: 'boolean' }, verbose: { type: 'boolean' }, file: { type: 'string', default: 'test/fixtures/claims/claims-devset.jsonl' } },

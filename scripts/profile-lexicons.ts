@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { judgeOf } from '../src/claims/judge-statements.ts';
 import { PatternCompiler } from '../src/claims/patterns.ts';
-import { loadLabs } from '../src/labs/registry.ts';
+import { loadLabs } from '../src/lab-api/registry.ts';
 
 const { values } = parseArgs({ options: { lab: { type: 'string' }, top: { type: 'string', default: '20' }, file: { type: 'string', default: 'test/fixtures/claims/claims-devset.jsonl' } } });
 const texts = readFileSync(values.file!, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { statement: string }).statement);

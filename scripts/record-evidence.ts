@@ -6,8 +6,8 @@
 import { writeFile, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadLabs, selectLabs } from '../src/labs/registry.ts';
-import { createLocalLabContext } from '../src/labs/local-context.ts';
+import { loadLabs, selectLabs } from '../src/lab-api/registry.ts';
+import { createLocalLabContext } from '../src/lab-api/local-context.ts';
 
 const [labId, outArg] = process.argv.slice(2);
 if (!labId) {

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalLabContext } from '../src/labs/local-context.ts';
+import { createLocalLabContext } from '../src/lab-api/local-context.ts';
 import lab from '../labs/lb-modes.ts';
 import { createAppTierOnMoto, startMoto } from '../test/lb-modes/moto-app-tier.ts';
 

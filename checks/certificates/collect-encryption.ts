@@ -9,7 +9,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture } from '../../src/net/capture.ts';
 import type { IssuedCertificate, LocalCa } from '../../src/certs/local-ca.ts';

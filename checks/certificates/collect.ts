@@ -1,5 +1,5 @@
 /** The certificates lab's collector: validation experiments and the encryption capture share one lab CA. */
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { probeNetCapabilities, type NetCapabilities } from '../../src/net/capabilities.ts';
 import { createLocalCa } from '../../src/certs/local-ca.ts';
 import { collectEncryptionEvidence } from './collect-encryption.ts';

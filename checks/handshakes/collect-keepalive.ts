@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture } from '../../src/net/capture.ts';

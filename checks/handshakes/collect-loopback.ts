@@ -4,7 +4,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
 import { startCapture, type RunningCapture } from '../../src/net/capture.ts';
 import { createLocalCa } from '../../src/certs/local-ca.ts';

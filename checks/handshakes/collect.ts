@@ -1,6 +1,6 @@
 /** The handshakes lab's collector: loopback experiments and the keepalive namespace experiment run side by side. */
 import os from 'node:os';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { probeNetCapabilities, type NetCapabilities } from '../../src/net/capabilities.ts';
 import { collectKeepaliveEvidence, readKeepaliveDefaults } from './collect-keepalive.ts';
 import { collectLoopbackEvidence } from './collect-loopback.ts';

@@ -3,7 +3,7 @@
  * certificates and measures what happens when one backend, then every backend, starts failing its health check.
  */
 import { notObserved } from '../../src/model/observed.ts';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { healthCheck } from '../../stacks/settings.ts';
 import { createSelfSignedCertificate, forHost } from '../../src/certs/local-ca.ts';
 import { writeHaproxyCrtFile } from '../../src/haproxy/crt-file.ts';

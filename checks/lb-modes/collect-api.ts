@@ -12,7 +12,7 @@ import {
   ElasticLoadBalancingV2Client,
   type ProtocolEnum,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { AwsLabContext, LabContext } from '../../src/labs/lab.ts';
+import type { AwsLabContext, LabContext } from '../../src/lab-api/lab.ts';
 import type { ApiEvidence, ListenerAttempt } from './evidence.ts';
 
 /** Ports no stack uses, so an accepted attempt cannot collide with the deployed listeners. */

@@ -3,7 +3,7 @@
  * and re-encrypted), then as a pass-through (TCP mode), and records what the client and the backends each saw.
  */
 import { notObserved, type NotObserved } from '../../src/model/observed.ts';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { createLocalCa, forHost } from '../../src/certs/local-ca.ts';
 import { writeHaproxyCrtFile } from '../../src/haproxy/crt-file.ts';
 import { freeLoopbackPort } from '../../src/targets/free-port.ts';

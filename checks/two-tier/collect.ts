@@ -1,5 +1,5 @@
 import { notObserved, type NotObserved } from '../../src/model/observed.ts';
-import type { LabContext } from '../../src/labs/lab.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
 import { stateKey, stackNames } from '../../stacks/target-context.ts';
 import { networkUsesLockfile, remoteStateConfigEvidence } from './collect-config.ts';
 import { collectStateObjects } from './collect-state.ts';

@@ -2,7 +2,7 @@
  * Judges statements one by one, each as the sole statement of an answer: to a named lab question, or to the one
  * its words route to. What `lab judge` and the development-set test run. Pure.
  */
-import type { Lab } from '../labs/lab.ts';
+import type { Lab } from '../lab-api/lab.ts';
 import { judgeOf } from './judge-statements.ts';
 import type { ClaimResult } from '../model/types.ts';
 import { scoreText, type RouteScore } from './route.ts';

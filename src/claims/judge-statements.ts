@@ -2,7 +2,7 @@
  * A lab question's judge, built from its lexicon (what statements can assert), its fact sheet (documented values
  * with sources) and its observers (what the lab's evidence shows). Pure: statements and evidence in, claims out.
  */
-import type { Lab } from '../labs/lab.ts';
+import type { Lab } from '../lab-api/lab.ts';
 import type { ClaimResult, EvidenceItem } from '../model/types.ts';
 import { isNotObserved, notObserved, type NotObserved } from '../model/observed.ts';
 import { BoundedCache } from './bounded-cache.ts';

@@ -2,7 +2,7 @@
  * Routing by meaning: how strongly a text talks about each lab question, from the cue words of the labs'
  * lexicons. Question text routes a journal question; a statement's own cues route it even inside another answer.
  */
-import type { Lab, LabQuestion } from '../labs/lab.ts';
+import type { Lab, LabQuestion } from '../lab-api/lab.ts';
 import { judgeOf } from './judge-statements.ts';
 
 export interface RouteScore {

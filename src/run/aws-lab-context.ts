@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AwsLabContext } from '../labs/lab.ts';
+import type { AwsLabContext } from '../lab-api/lab.ts';
 import { STACK_ORDER } from '../../stacks/target-context.ts';
 import { runDirOf, type RunRecord } from './run-record.ts';
 

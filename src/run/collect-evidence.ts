@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { AwsLabContext, Lab } from '../labs/lab.ts';
+import type { AwsLabContext, Lab } from '../lab-api/lab.ts';
 import type { TeardownStack } from './teardown.ts';
 import type { LabEvidence } from './judge-questions.ts';
 import { redactDeep } from '../report/redact.ts';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readJournal } from '../journal/read-journal.ts';
 import type { JournalDocument } from '../journal/parse-journal.ts';
-import type { AwsLabContext, Lab } from '../labs/lab.ts';
-import { loadLabs, selectLabs } from '../labs/registry.ts';
+import type { AwsLabContext, Lab } from '../lab-api/lab.ts';
+import { loadLabs, selectLabs } from '../lab-api/registry.ts';
 import type { RunResult } from '../model/types.ts';
 import { collectEvidence } from './collect-evidence.ts';
 import { judgeQuestions } from './judge-questions.ts';

@@ -1,5 +1,5 @@
-import type { Lab } from '../labs/lab.ts';
-import { closestLabQuestion, matchQuestion, type LabMatch } from '../labs/match.ts';
+import type { Lab } from '../lab-api/lab.ts';
+import { closestLabQuestion, matchQuestion, type LabMatch } from '../lab-api/match.ts';
 import type { Question } from '../model/types.ts';
 
 export interface PlannedQuestion {

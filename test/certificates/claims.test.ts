@@ -10,7 +10,7 @@ import certificatesLab from '../../labs/certificates.ts';
 import type { CertificatesEvidence } from '../../checks/certificates/evidence.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
 import { judgeOf } from '../../src/claims/judge-statements.ts';
-import { matchQuestion } from '../../src/labs/match.ts';
+import { matchQuestion } from '../../src/lab-api/match.ts';
 
 const QUESTION = 'certificates/why-certificate';
 const claims = labClaims<CertificatesEvidence>(certificatesLab, { question: QUESTION });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
+import { loadLabs } from '../../src/lab-api/registry.ts';
 
 interface Entry { id: string; question: string; statement: string; expect: 'confirmed' | 'contradicted' | 'imprecise' }
 const entries = readFileSync('test/fixtures/claims/claims-devset.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Entry);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
+import { loadLabs } from '../../src/lab-api/registry.ts';
 
 interface Entry { id: string; question: string; statement: string; expect: string }
 const entries = readFileSync('test/fixtures/claims/lead-blind.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Entry);

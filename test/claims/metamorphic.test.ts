@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeStatement, clauseAround } from '../../src/claims/analyze.ts';
 import { judgeAlone, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
+import { loadLabs } from '../../src/lab-api/registry.ts';
 import { judgeOf } from '../../src/claims/judge-statements.ts';
 
 interface Entry { id: string; question: string; statement: string; expect: string }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
+import { loadLabs } from '../../src/lab-api/registry.ts';
 import type { QuestionResult } from '../../src/model/types.ts';
 import { judgeQuestions, type LabEvidence } from '../../src/run/judge-questions.ts';
 import { planQuestions } from '../../src/run/plan-questions.ts';

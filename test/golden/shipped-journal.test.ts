@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.ts';
 import { applyResultBlocks } from '../../src/journal/write-results.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
+import { loadLabs } from '../../src/lab-api/registry.ts';
 import type { RunResult } from '../../src/model/types.ts';
 import { toJsonReport } from '../../src/report/json-report.ts';
 import { renderJUnit } from '../../src/report/junit.ts';

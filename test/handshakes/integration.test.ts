@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import certificates from '../../labs/certificates.ts';
 import handshakes from '../../labs/handshakes.ts';
-import { createLocalLabContext } from '../../src/labs/local-context.ts';
+import { createLocalLabContext } from '../../src/lab-api/local-context.ts';
 import { probeNetCapabilities } from '../../src/net/capabilities.ts';
 
 const caps = probeNetCapabilities();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalLabContext } from '../../src/labs/local-context.ts';
+import { createLocalLabContext } from '../../src/lab-api/local-context.ts';
 import { locateHaproxy } from '../../src/haproxy/locate.ts';
 import lab from '../../labs/health-twin.ts';
 

@@ -12,7 +12,7 @@ import {
   CreateTargetGroupCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { AwsLabContext } from '../../src/labs/lab.ts';
+import type { AwsLabContext } from '../../src/lab-api/lab.ts';
 import type { TeardownStack } from '../../src/run/teardown.ts';
 import { findMotoServer } from '../../src/toolchain/moto.ts';
 import { freeLoopbackPort } from '../../src/targets/free-port.ts';

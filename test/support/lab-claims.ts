@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { judgeAlone, statementVerdict, type StatementJudgement } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
-import type { Lab } from '../../src/labs/lab.ts';
+import type { Lab } from '../../src/lab-api/lab.ts';
 
 export type Expect = 'confirmed' | 'contradicted' | 'imprecise' | 'unjudged';
 

@@ -11,7 +11,7 @@ import type { TwoTierEvidence } from '../../checks/two-tier/evidence.ts';
 import { judgeAlone, routeStatement, statementVerdict } from '../../src/claims/judge-alone.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
 import { judgeOf } from '../../src/claims/judge-statements.ts';
-import { matchQuestion } from '../../src/labs/match.ts';
+import { matchQuestion } from '../../src/lab-api/match.ts';
 
 const QUESTION = 'two-tier/alb-components';
 const claims = labClaims<TwoTierEvidence>(twoTierLab, { question: QUESTION });

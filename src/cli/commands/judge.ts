@@ -1,7 +1,7 @@
 import { judgeAlone, statementVerdict, type StatementJudgement } from '../../claims/judge-alone.ts';
 import { loadReferenceEvidence, type RecordedEvidence } from '../../claims/reference-evidence.ts';
 import { UsageError } from '../../errors.ts';
-import { loadLabs } from '../../labs/registry.ts';
+import { loadLabs } from '../../lab-api/registry.ts';
 import { CLAIM_LABEL } from '../../report/labels.ts';
 import { redactDeep } from '../../report/redact.ts';
 import { loadEvidenceSnapshots } from '../../run/evidence-snapshots.ts';
