@@ -7,8 +7,11 @@ import { notObserved } from '../../src/model/observed.ts';
 
 const source = { title: 'A made-up reference', url: 'https://example.invalid/reference' };
 
-export function toyLab(id: string, words: { subject: string; right: string; wrong: string }): Lab<{ status: 'observed'; value: string }> {
-  return {
+type ToyEvidence = { status: 'observed'; value: string };
+
+/** As the registry holds labs: evidence typed unknown. */
+export function toyLab(id: string, words: { subject: string; right: string; wrong: string }): Lab {
+  const lab: Lab<ToyEvidence> = {
     id,
     title: `toy lab about ${words.subject}`,
     kind: 'local',
@@ -34,6 +37,7 @@ export function toyLab(id: string, words: { subject: string; right: string; wron
     },
     collect: async () => ({ status: 'observed', value: words.right }),
   };
+  return lab as unknown as Lab;
 }
 
 export const sky = toyLab('sky', { subject: 'the sky', right: 'blue', wrong: 'green' });
