@@ -3,19 +3,8 @@
  * HTTPS backends on loopback, plus what the ELBv2 API says about listener protocols on the deployed ALB and NLB.
  */
 import { lbModesClaims } from '../checks/lb-modes/claims.ts';
-import type { Lab, LabContext } from '../src/lab-api/lab.ts';
+import type { Lab } from '../src/lab-api/lab.ts';
 import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
-
-// Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
-async function collect(ctx: LabContext): Promise<LbModesEvidence> {
-  const { collectLocalDataPlane } = await import('../checks/lb-modes/collect-data-plane.ts');
-  const { collectListenerProtocolEvidence } = await import('../checks/lb-modes/collect-api.ts');
-  ctx.log('lb-modes: HAProxy in HTTP mode and TCP mode on 127.0.0.1');
-  const dataPlane = await collectLocalDataPlane(ctx);
-  ctx.log('lb-modes: ELBv2 listener protocols on the ALB and the NLB');
-  const api = await collectListenerProtocolEvidence(ctx);
-  return { dataPlane, api };
-}
 
 const lab: Lab<LbModesEvidence> = {
   id: 'lb-modes',
@@ -29,7 +18,8 @@ const lab: Lab<LbModesEvidence> = {
       title: 'Proxy load balancer, pass-through load balancer and reverse proxy',
     },
   ],
-  collect,
+  // Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
+  collect: async (ctx) => (await import('../checks/lb-modes/collect.ts')).collectLbModesEvidence(ctx),
 };
 
 export default lab;
