@@ -31,8 +31,9 @@ export function quoted(text: string): string {
   return `"${text.replace(/[\r\n]+/g, ' ').replace(/"/g, '#quot;').replace(/[`{}<>|]/g, ' ').replace(/%%/g, '%').replace(/\s+/g, ' ').trim()}"`;
 }
 
+/** The diagram's last line: where its data came from, kept inside the mermaid text so a copy carries it. */
 export function sourceComment(source: string): string {
-  return `%% data: ${source.replace(/[\r\n]+/g, ' ')}`;
+  return `%% data: ${source.replace(/[\r\n]+/g, ' ').replace(/[`<]/g, ' ')}`;
 }
 
 /** Short ids keep labels readable: `i-0574a84b27dd3be7f` → `i-0574a8…`. */
