@@ -52,6 +52,11 @@ function program(setExit: (code: number) => void): Command {
     .option('--json', 'print one JSON object', false)
     .action(async (statements: string[], o) => setExit(await (await import('./commands/judge.ts')).judgeCommand({ ...o, statements }, print)));
 
+  cli.command('history').description('per question, how the verdicts of each claim moved across the runs of a journal')
+    .option('--journal <file>', 'the journal whose runs to show', DEFAULT_JOURNAL)
+    .option('--json', 'print one JSON object', false)
+    .action(async (o) => setExit(await (await import('./commands/history.ts')).historyCommand(o, print)));
+
   targetOptions(cli.command('run').description('up → check → write → down, teardown guaranteed'))
     .argument('[labs...]', 'labs to run, or "all" (default)')
     .option('--journal <file>', 'the journal to read and write', DEFAULT_JOURNAL)
