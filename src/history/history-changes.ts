@@ -1,4 +1,4 @@
-import type { ClaimVerdict, QuestionResult } from '../model/types.ts';
+import type { ClaimVerdict } from '../model/types.ts';
 import { matchClaims } from './claim-identity.ts';
 import type { ClaimRecord, HistoryEntry } from './history-entry.ts';
 
@@ -44,7 +44,7 @@ export function describeChanges(c: QuestionChanges, since: string): string {
 }
 
 /** Per question key, the header phrase comparing this run with the previous one; questions new to this run get none. */
-export function sinceLastRun(previous: HistoryEntry | undefined, current: readonly QuestionResult[]): Map<string, string> {
+export function sinceLastRun(previous: HistoryEntry | undefined, current: readonly { key: string; claims: readonly ClaimRecord[] }[]): Map<string, string> {
   const out = new Map<string, string>();
   if (!previous) return out;
   const since = previous.at.slice(0, 10);

@@ -26,6 +26,9 @@ export function label(text: string): string {
     .trim();
 }
 
+/** A line break mermaid draws inside a note or message; joins parts already passed through label(). */
+export const BREAK = '<br/>';
+
 /** A label that may keep colons (flowchart labels are quoted, so `:443` reads as written). */
 export function quoted(text: string): string {
   return `"${text.replace(/[\r\n]+/g, ' ').replace(/"/g, '#quot;').replace(/[`{}<>|]/g, ' ').replace(/%%/g, '%').replace(/\s+/g, ' ').trim()}"`;

@@ -1,5 +1,5 @@
 import type { TransitionTiming, TwinEvidence } from '../../../checks/health-twin/evidence.ts';
-import { isRecord, label, sourceComment, type Diagram } from './diagram.ts';
+import { BREAK, isRecord, label, sourceComment, type Diagram } from './diagram.ts';
 
 /**
  * The health-twin's targets over time against the thresholds: one target marked down, back up, then all down
@@ -21,13 +21,13 @@ export function healthTimelineDiagram(evidence: unknown): Diagram | undefined {
     ...names.map((n, i) => `  participant ${ids[i]} as target ${label(n)}`),
     `  Note over LB,${ids.at(-1)}: all targets healthy`,
     `  T1-->>LB: health check answered ${label(failingAnswer(twin.haproxyLog))} from t=0 (${label(first)} starts failing)`,
-    `  Note over LB,T1: ${label(transition(`${first} marked DOWN`, twin.becomingUnhealthy, s.fall, s.intervalMs))}`,
+    `  Note over LB,T1: ${transition(`${first} marked DOWN`, twin.becomingUnhealthy, s.fall, s.intervalMs)}`,
   ];
   const after = twin.becomingUnhealthy.requestsAfterStateChange;
   if (after !== undefined) lines.push(`  Note over C,LB: ${after} client request${after === 1 ? '' : 's'} reached ${label(first)} after it was marked down`);
   lines.push(
     `  T1->>LB: health check answered 200 again`,
-    `  Note over LB,T1: ${label(transition(`${first} back UP`, twin.becomingHealthy, s.rise, s.intervalMs))}`,
+    `  Note over LB,T1: ${transition(`${first} back UP`, twin.becomingHealthy, s.rise, s.intervalMs)}`,
     `  Note over LB,${ids.at(-1)}: every target failing: ${label(twin.allUnhealthy.stateSeen.join(', ') || 'states not seen')}`,
   );
   const statuses = twin.allUnhealthy.responses.map((r) => (r.status !== null ? String(r.status) : (r.error ?? 'no answer')));
@@ -40,11 +40,12 @@ export function healthTimelineDiagram(evidence: unknown): Diagram | undefined {
   return { id: 'health-timeline', title: 'Target health over time (HAProxy twin)', mermaid: lines.join('\n'), source };
 }
 
+/** Two lines: what happened when, then the window the thresholds predict and the time on the target group. */
 function transition(what: string, t: TransitionTiming, threshold: number, intervalMs: number): string {
-  const window = `expected ${t.expectedWindowMs.min}–${t.expectedWindowMs.max} ms for ${threshold} checks every ${intervalMs} ms`;
-  if (t.stateChangeMs === null) return `${what}: not seen during the experiment (${window})`;
-  const scaled = t.scaledBackSeconds !== null ? `, ≈ ${t.scaledBackSeconds} s at the target group's settings` : '';
-  return `${what} after ${t.stateChangeMs} ms (${window}${scaled})`;
+  const window = label(`expected ${t.expectedWindowMs.min}–${t.expectedWindowMs.max} ms (${threshold} checks, one every ${intervalMs} ms)`);
+  if (t.stateChangeMs === null) return `${label(`${what}: not seen during the experiment`)}${BREAK}${window}`;
+  const scaled = t.scaledBackSeconds !== null ? label(` · ≈ ${t.scaledBackSeconds} s at the target group's settings`) : '';
+  return `${label(`${what} after ${t.stateChangeMs} ms`)}${BREAK}${window}${scaled}`;
 }
 
 /** What the failing target answered, as HAProxy logged it when marking it down. */

@@ -24,7 +24,7 @@ function runDiagram(run: TlsRun, collectedAt: string): Diagram {
     ...steps.map((s) => `  ${s.direction === 'client→server' ? 'C->>S' : 'S->>C'}: ${label(s.text)}`),
   ];
   const encrypted = run.messages.filter((m) => m.encrypted).length;
-  const source = `handshakes lab: run "${run.label}" captured with tcpdump and decoded by tshark with the session's key log (${run.messages.length} records, ${encrypted} encrypted, marked 🔒), collected ${collectedAt}.`;
+  const source = `handshakes lab: run "${run.label}" captured with tcpdump and decoded by tshark with the session's key log (${run.messages.length} records, ${encrypted} encrypted, marked so), collected ${collectedAt}.`;
   lines.push(sourceComment(source));
   return { id: `tls-${run.id}`, title: `TLS handshake: ${run.label}`, mermaid: lines.join('\n'), source };
 }
@@ -47,6 +47,7 @@ function fitSteps(messages: readonly TlsMessage[], max: number): Step[] {
   return grouped;
 }
 
+/** Marked in words, not only with a symbol: a viewer without an emoji font still sees which records were encrypted. */
 function messageText(m: TlsMessage): string {
-  return m.encrypted ? `🔒 ${m.name} (encrypted)` : m.name;
+  return m.encrypted ? `${m.name} (encrypted)` : m.name;
 }
