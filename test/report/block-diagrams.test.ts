@@ -1,34 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import { parseJournal } from '../../src/journal/parse-journal.ts';
-import { applyResultBlocks } from '../../src/journal/write-results.ts';
-import { loadLabs } from '../../src/labs/registry.ts';
 import { renderQuestionBlock } from '../../src/report/question-block.ts';
-import { blocksFor } from '../../src/run/journal-results.ts';
-import { judgeQuestions, type LabEvidence } from '../../src/run/judge-questions.ts';
-import { planQuestions } from '../../src/run/plan-questions.ts';
+import { judgedShippedJournal, mermaidFences } from '../support/judged-journal.ts';
 import { mermaidParser } from '../support/mermaid-parser.ts';
 import { claim, question } from './builders.ts';
 
 const meta = { target: 'moto', date: '2026-11-28' };
-
-/** The shipped journal judged on the reference evidence, with its result blocks written in. */
-async function judgedJournal() {
-  const text = readFileSync(new URL('../../journals/journal-week.md', import.meta.url), 'utf8');
-  const doc = parseJournal(text);
-  const labs = await loadLabs();
-  const reference = loadReferenceEvidence();
-  const evidence = new Map<string, LabEvidence>([...reference].map(([k, v]) => [k, { ok: true, evidence: v.evidence }]));
-  const plan = planQuestions(doc.questions, labs, labs);
-  const results = judgeQuestions(plan, evidence, 'moto');
-  const blocks = blocksFor(results, plan, meta, { evidence: Object.fromEntries([...reference].map(([k, v]) => [k, v.evidence])) });
-  return { doc, written: applyResultBlocks(doc, blocks), blocks };
-}
-
-function mermaidFences(markdown: string): string[] {
-  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((m) => m[1]);
-}
 
 describe('diagrams in the result blocks', () => {
   it('puts the diagrams after the table, each with a visible caption, and none when there are none', () => {
@@ -44,7 +21,7 @@ describe('diagrams in the result blocks', () => {
   });
 
   it('writes parseable diagrams into the shipped journal’s blocks only, and the reader keeps them out of the answers', async () => {
-    const { doc, written, blocks } = await judgedJournal();
+    const { doc, written, blocks } = await judgedShippedJournal();
     const withDiagrams = blocks.filter((b) => b.body.includes('```mermaid')).map((b) => b.key);
     expect(withDiagrams).toEqual(['two-tier/remote-state', 'handshakes/connection', 'two-tier/alb-end-to-end-tls', 'health-twin/healthy-targets', 'two-tier/alb-components']);
     const fences = mermaidFences(written);
