@@ -62,6 +62,9 @@ describe.skipIf(skip)('lab report --html, opened in headless Chromium', () => {
     expect(requests).toEqual([]);
     const shot = path.join(artifacts, 'html-report.png');
     await tab.screenshot({ path: shot, fullPage: true });
+    await tab.screenshot({ path: path.join(artifacts, 'html-report-top.png') });
+    // The page fits its width: nothing from the journal (a long URL) pushes it sideways.
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     for (const id of ['tls-tls13-client-cert', 'architecture-alb', 'health-timeline']) {
       await tab.locator(`figure[data-diagram="${id}"]`).first().screenshot({ path: path.join(artifacts, `html-report-${id}.png`) });
     }

@@ -44,7 +44,7 @@ export function healthTimelineDiagram(evidence: unknown): Diagram | undefined {
 function transition(what: string, t: TransitionTiming, threshold: number, intervalMs: number): string {
   const window = label(`expected ${t.expectedWindowMs.min}–${t.expectedWindowMs.max} ms (${threshold} checks, one every ${intervalMs} ms)`);
   if (t.stateChangeMs === null) return `${label(`${what}: not seen during the experiment`)}${BREAK}${window}`;
-  const scaled = t.scaledBackSeconds !== null ? label(` · ≈ ${t.scaledBackSeconds} s at the target group's settings`) : '';
+  const scaled = t.scaledBackSeconds !== null ? ` · ${label(`≈ ${t.scaledBackSeconds} s at the target group's settings`)}` : '';
   return `${label(`${what} after ${t.stateChangeMs} ms`)}${BREAK}${window}${scaled}`;
 }
 

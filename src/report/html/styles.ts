@@ -10,6 +10,7 @@ section.question { border: 1px solid var(--line); border-radius: 8px; padding: 1
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.92em; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
 th { background: #f6f8fa; }
+td, .question-text, .meta { overflow-wrap: anywhere; }
 .v { font-weight: 600; white-space: nowrap; }
 .v-confirmed { color: var(--ok); } .v-contradicted, .v-error { color: var(--bad); } .v-imprecise, .v-missing { color: var(--warn); } .v-unverifiable { color: var(--muted); }
 .badge { display: inline-block; border-radius: 12px; padding: 1px 10px; font-size: 0.85em; border: 1px solid var(--line); margin-left: 8px; }
