@@ -96,3 +96,20 @@ describe('diagrams drawn from the recorded reference evidence of every lab', () 
     await expect(mermaid.parse(d.mermaid)).resolves.toBeTruthy();
   });
 });
+
+describe('diagrams stay short on long evidence', () => {
+  it('summarises a TLS run and a TCP connection too long to draw step by step', async () => {
+    const handshakes = reference.handshakes as Record<string, any>;
+    const alternating = Array.from({ length: 60 }, (_, i) => ({ direction: i % 2 ? 'server→client' : 'client→server', name: `ApplicationData`, encrypted: true }));
+    const tls = { ...handshakes.tls, runs: [{ ...handshakes.tls.runs[0], messages: alternating }] };
+    const segments = Array.from({ length: 40 }, (_, i) => ({ ...handshakes.tcpHandshake.segments[3], frame: i + 1 }));
+    const long = { ...handshakes, tls, tcpHandshake: { ...handshakes.tcpHandshake, segments } };
+    const mermaid = await mermaidParser();
+    for (const d of diagramsForQuestion('handshakes/connection', { handshakes: long })) {
+      expect(steps(d.mermaid), d.id).toBeLessThanOrEqual(MAX_STEPS);
+      await expect(mermaid.parse(d.mermaid)).resolves.toBeTruthy();
+    }
+    expect(tlsHandshakeDiagrams(long)[0].mermaid).toContain('more records (in the JSON results)');
+    expect(tcpHandshakeDiagram(long)!.mermaid).toContain('22 more segments in the JSON results');
+  });
+});

@@ -34,7 +34,10 @@ interface Step {
   text: string;
 }
 
-/** Each message is a step; a run longer than the limit groups consecutive messages of one sender into one arrow. */
+/**
+ * Each message is a step; a run longer than the limit groups consecutive messages of one sender into one arrow,
+ * and what still does not fit is counted in a last arrow rather than drawn.
+ */
 function fitSteps(messages: readonly TlsMessage[], max: number): Step[] {
   const single = messages.map((m) => ({ direction: m.direction, text: messageText(m) }));
   if (single.length <= max) return single;
@@ -44,7 +47,10 @@ function fitSteps(messages: readonly TlsMessage[], max: number): Step[] {
     if (last && last.direction === step.direction) last.text = `${last.text}, ${step.text}`;
     else grouped.push({ ...step });
   }
-  return grouped;
+  if (grouped.length <= max) return grouped;
+  const rest = grouped.slice(max - 1);
+  const records = rest.reduce((n, s) => n + s.text.split(', ').length, 0);
+  return [...grouped.slice(0, max - 1), { direction: rest[0].direction, text: `… ${records} more records (in the JSON results)` }];
 }
 
 /** Marked in words, not only with a symbol: a viewer without an emoji font still sees which records were encrypted. */
