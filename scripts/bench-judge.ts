@@ -1,10 +1,14 @@
 /**
  * How fast judging is, apart from collecting: the whole shipped journal judged from the reference evidence
- * (read, route, extract, judge, render the blocks), and `lab judge` with 20 statements as a user runs it.
+ * (read, route, extract, judge, render the blocks), what the diagrams and the history add to that (drawing, the
+ * history file read and appended with 100 runs in it, the "since" comparison), and `lab judge` with 20
+ * statements as a user runs it.
  *   npm run bench:judge [-- --rounds 5] [-- --json]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadReferenceEvidence } from '../src/claims/reference-evidence.ts';
@@ -13,6 +17,9 @@ import { loadLabs } from '../src/lab-api/registry.ts';
 import { blocksFor } from '../src/run/journal-results.ts';
 import { judgeQuestions, type LabEvidence } from '../src/run/judge-questions.ts';
 import { planQuestions } from '../src/run/plan-questions.ts';
+import { appendHistory, readHistory } from '../src/history/history-file.ts';
+import { historyEntryOf } from '../src/history/history-entry.ts';
+import { sinceLastRun } from '../src/history/history-changes.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
 const rounds = Number(values.rounds);
@@ -20,19 +27,36 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const labs = await loadLabs();
 const evidence = new Map<string, LabEvidence>([...loadReferenceEvidence()].map(([k, v]) => [k, { ok: true, evidence: v.evidence }]));
+const evidenceByLab = Object.fromEntries([...evidence].map(([k, v]) => [k, v.ok ? v.evidence : undefined]));
 const text = readFileSync('journals/journal-week.md', 'utf8');
+const journalPath = path.resolve('journals/journal-week.md');
+// A history as a learner's would be after many weeks: full to the bound the reader keeps.
+const historyHome = mkdtempSync(path.join(tmpdir(), 'jl-bench-history-'));
 const journalMs: number[] = [];
+const extrasMs: number[] = [];
 let claims = 0;
 for (let i = 0; i <= rounds; i++) {
   const t0 = performance.now();
   const doc = parseJournal(text);
   const plan = planQuestions(doc.questions, labs, labs);
   const results = judgeQuestions(plan, evidence, 'moto');
-  blocksFor(results, plan, { target: 'moto', date: '2026-01-01' });
+  const meta = { target: 'moto', date: '2026-01-01' };
+  const tPlain = performance.now();
+  blocksFor(results, plan, meta);
+  const plainBlocksMs = performance.now() - tPlain;
   // The first round pays for compiling the lexicons' patterns once per process; it is reported apart.
   journalMs.push(performance.now() - t0);
   claims = results.reduce((n, q) => n + q.claims.length, 0);
+  const run = { journal: journalPath, target: 'moto', date: meta.date, questions: results, evidence: evidenceByLab };
+  if (i === 0) for (let k = 0; k < 99; k++) await appendHistory(historyHome, historyEntryOf(run, new Date(Date.UTC(2026, 0, 1 + k)).toISOString(), null));
+  // What a run with diagrams and history does beyond the plain blocks, measured as the difference.
+  const tExtras = performance.now();
+  const previous = (await readHistory(historyHome, journalPath)).at(-1);
+  blocksFor(results, plan, meta, { evidence: evidenceByLab, sinceLastRun: sinceLastRun(previous, results) });
+  await appendHistory(historyHome, historyEntryOf(run, new Date().toISOString(), null));
+  extrasMs.push(performance.now() - tExtras - plainBlocksMs);
 }
+rmSync(historyHome, { recursive: true, force: true });
 const statements = readFileSync('test/fixtures/claims/claims-devset.jsonl', 'utf8').split('\n').filter(Boolean).slice(0, 20).map((l) => (JSON.parse(l) as { statement: string }).statement);
 const judgeMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
@@ -44,11 +68,13 @@ const result = {
   journalFirstMs: Math.round(journalMs[0]),
   journalMedianMs: Math.round(median(journalMs.slice(1))),
   journalClaims: claims,
+  diagramsHistoryMedianMs: Math.round(median(extrasMs.slice(1)) * 10) / 10,
   labJudge20WallMs: Math.round(median(judgeMs)),
   rounds,
 };
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(`whole shipped journal from reference evidence: first ${result.journalFirstMs} ms (compiles patterns), then median ${result.journalMedianMs} ms (${claims} claims)`);
+  console.log(`diagrams + history on top of that (draw, read 100 runs of history, compare, append): median ${result.diagramsHistoryMedianMs} ms`);
   console.log(`lab judge with 20 statements (wall, new process each): median ${result.labJudge20WallMs} ms`);
 }

@@ -97,6 +97,30 @@ else
   say "node_modules present (npm ci skipped)"
 fi
 
+# --- headless browser (only with --with-browser) ------------------------------------------------------------------
+# Chromium draws the diagrams for the screenshot tests (test/report/*.browser.test.ts); without it they skip with
+# their reason. Debian's package only: npm never downloads a browser here.
+with_browser=0
+for arg in "$@"; do [ "$arg" = "--with-browser" ] && with_browser=1; done
+if [ "$with_browser" -eq 1 ]; then
+  if have chromium || have chromium-browser || have google-chrome-stable || have google-chrome; then
+    say "browser present for the screenshot tests (not upgraded)"
+  elif ! command -v apt-get >/dev/null 2>&1; then
+    problem "--with-browser: no apt-get here; install Chromium with your package manager (or point LAB_CHROMIUM at a Chrome/Chromium binary)"
+  else
+    say "installing chromium (--with-browser) ..."
+    browser_install() { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >>"$LOG" 2>&1; }
+    if ! browser_install && ! { as_root apt-get update -q >>"$LOG" 2>&1 && browser_install; }; then
+      show_log_tail
+      problem "apt-get install chromium failed (see above); run it yourself: sudo apt-get install -y chromium"
+    elif ! have chromium; then
+      problem "apt-get reported success but chromium is still not on PATH"
+    else
+      say "installed chromium"
+    fi
+  fi
+fi
+
 # --- lab doctor: the full picture ---------------------------------------------------------------------------
 doctor_rc=1
 if [ -d node_modules/tsx ]; then

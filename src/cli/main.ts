@@ -52,6 +52,16 @@ function program(setExit: (code: number) => void): Command {
     .option('--json', 'print one JSON object', false)
     .action(async (statements: string[], o) => setExit(await (await import('./commands/judge.ts')).judgeCommand({ ...o, statements }, print)));
 
+  cli.command('history').description('per question, how the verdicts of each claim moved across the runs of a journal')
+    .option('--journal <file>', 'the journal whose runs to show', DEFAULT_JOURNAL)
+    .option('--json', 'print one JSON object', false)
+    .action(async (o) => setExit(await (await import('./commands/history.ts')).historyCommand(o, print)));
+
+  cli.command('report').description('one self-contained HTML page of the journal judged on the newest recorded evidence: claims, evidence, sources, diagrams, history')
+    .requiredOption('--html <file>', 'where to write the page')
+    .option('--journal <file>', 'the journal to report on (it is not changed)', DEFAULT_JOURNAL)
+    .action(async (o) => setExit(await (await import('./commands/report.ts')).reportCommand(o, print)));
+
   targetOptions(cli.command('run').description('up → check → write → down, teardown guaranteed'))
     .argument('[labs...]', 'labs to run, or "all" (default)')
     .option('--journal <file>', 'the journal to read and write', DEFAULT_JOURNAL)

@@ -1,4 +1,6 @@
 import type { ClaimResult, QuestionResult, Source } from '../model/types.ts';
+import type { Diagram } from './diagrams/diagram.ts';
+import { renderDiagramSection } from './diagram-section.ts';
 import { CLAIM_LABEL, QUESTION_LABEL } from './labels.ts';
 import { redactPrivateKeys } from './redact.ts';
 
@@ -6,18 +8,26 @@ const MAX_CLAIM = 200;
 const MAX_SUMMARY = 140;
 const MAX_EVIDENCE = 3;
 
+/** What a block shows besides the verdicts: this run's diagrams and what changed since the previous run. */
+export interface BlockExtras {
+  diagrams?: readonly Diagram[];
+  /** Already worded, e.g. "2 claims fixed since 2026-11-21". */
+  sinceLastRun?: string;
+}
+
 /**
  * The markdown the writer puts under an answer: one header line, then a table from the learner's statement to its
- * verdict, the evidence and the source. Same input, same bytes.
+ * verdict, the evidence and the source, then the diagrams drawn from the evidence. Same input, same bytes.
  */
-export function renderQuestionBlock(result: QuestionResult, meta: { target: string; date: string }): string {
-  const lines = [header(result, meta), ''];
+export function renderQuestionBlock(result: QuestionResult, meta: { target: string; date: string }, extras: BlockExtras = {}): string {
+  const lines = [header(result, meta) + (extras.sinceLastRun ? ` · ${inline(extras.sinceLastRun)}` : ''), ''];
   if (result.claims.length === 0) {
     lines.push(emptyNote(result));
   } else {
     lines.push('| Your statement | Verdict | Evidence | Source |', '| --- | --- | --- | --- |');
     result.claims.forEach((claim, i) => lines.push(row(claim, result.claims[i - 1]?.claim === claim.claim)));
   }
+  lines.push(...renderDiagramSection(extras.diagrams ?? [], cell));
   return redactPrivateKeys(lines.join('\n'));
 }
 

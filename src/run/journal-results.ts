@@ -2,19 +2,27 @@ import { writeFile } from 'node:fs/promises';
 import type { JournalDocument } from '../journal/parse-journal.ts';
 import { writeJournalResults, type BlockToWrite } from '../journal/write-results.ts';
 import type { QuestionResult, RunResult } from '../model/types.ts';
+import { diagramsForQuestion } from '../report/diagrams/index.ts';
 import { renderQuestionBlock } from '../report/question-block.ts';
 import { renderJUnit } from '../report/junit.ts';
 import type { PlannedQuestion } from './plan-questions.ts';
 
+/** What blocks carry besides verdicts: the run's evidence to draw from, and per question key what changed since the previous run. */
+export interface BlockContext {
+  evidence?: Readonly<Record<string, unknown>>;
+  sinceLastRun?: ReadonlyMap<string, string>;
+}
+
 /** Judged questions get a block under their answer; no-answer and no-lab questions never do. */
-export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string }): BlockToWrite[] {
+export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string }, context: BlockContext = {}): BlockToWrite[] {
   const byKey = new Map(plan.map((p) => [p.key, p]));
   return results
     .filter((r) => r.verdict !== 'no-answer' && r.verdict !== 'no-lab')
     .map((r) => {
       const planned = byKey.get(r.key)!;
       const target = planned.matches.every((m) => m.lab.kind === 'local') ? LOCAL_TARGET : meta.target;
-      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date }) };
+      const extras = { diagrams: context.evidence ? diagramsForQuestion(r.key, context.evidence) : [], sinceLastRun: context.sinceLastRun?.get(r.key) };
+      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date }, extras) };
     });
 }
 
@@ -25,9 +33,9 @@ export async function writeOutputs(
   doc: JournalDocument,
   run: RunResult,
   plan: readonly PlannedQuestion[],
-  opts: { write: boolean; junitPath?: string },
+  opts: { write: boolean; junitPath?: string; sinceLastRun?: ReadonlyMap<string, string> },
 ): Promise<{ changed: boolean; backupPath?: string }> {
   if (opts.junitPath) await writeFile(opts.junitPath, renderJUnit(run));
   if (!opts.write) return { changed: false };
-  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date }));
+  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date }, { evidence: run.evidence, sinceLastRun: opts.sinceLastRun }));
 }

@@ -11,6 +11,9 @@ import { writeOutputs } from './journal-results.ts';
 import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
 import { TeardownStack } from './teardown.ts';
 import { StageError } from '../errors.ts';
+import { appendHistory, readHistory } from '../history/history-file.ts';
+import { historyEntryOf } from '../history/history-entry.ts';
+import { sinceLastRun } from '../history/history-changes.ts';
 
 export interface JudgePlan {
   doc: JournalDocument;
@@ -36,13 +39,15 @@ export interface JudgeRunOptions {
   aws?: AwsLabContext;
   /** Where each lab's newest evidence is kept for `lab judge`; unset in tests that must not touch LAB_HOME. */
   snapshotHome?: string;
+  /** Where each journal's verdict history is kept (LAB_HOME); unset in tests that must not touch it. */
+  historyHome?: string;
   write: boolean;
   junitPath?: string;
   date?: string;
 }
 
 /** collect → judge → write. The collectors' own teardown runs before this returns, whatever happened. */
-export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise<{ run: RunResult; changed: boolean; backupPath?: string; collectorErrors: string[] }> {
+export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise<{ run: RunResult; changed: boolean; backupPath?: string; collectorErrors: string[]; sinceLastRun: Map<string, string> }> {
   const teardown = new TeardownStack();
   let evidence;
   try {
@@ -66,9 +71,12 @@ export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise
       if (e.ok) await saveEvidenceSnapshot(opts.snapshotHome, { lab, evidence: e.evidence, recordedAt: new Date().toISOString(), target: p.labsToRun.find((l) => l.id === lab)?.kind === 'local' ? 'local' : target, ...(opts.aws ? { runId: opts.aws.runId } : {}) });
     }
   }
-  const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
+  const previous = opts.historyHome ? (await readHistory(opts.historyHome, run.journal)).at(-1) : undefined;
+  const changes = sinceLastRun(previous, run.questions);
+  const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath, sinceLastRun: changes });
+  if (opts.historyHome) await appendHistory(opts.historyHome, historyEntryOf(run, new Date().toISOString(), opts.aws?.runId ?? null));
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
-  return { run, ...written, collectorErrors };
+  return { run, ...written, collectorErrors, sinceLastRun: changes };
 }
 
 /** The harness did not work if a collector broke: results are out (marked `error`), and the exit code says so. */

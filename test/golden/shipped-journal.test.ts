@@ -37,7 +37,7 @@ async function judgeShippedJournal() {
     questions: judgeQuestions(plan, evidence, TARGET),
     evidence: Object.fromEntries([...evidence].map(([id, e]) => [id, e.ok ? e.evidence : null])),
   };
-  return { journal: applyResultBlocks(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date })), json: JSON.stringify(toJsonReport(run), null, 2) + '\n', junit: renderJUnit(run) };
+  return { journal: applyResultBlocks(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date }, { evidence: run.evidence })), json: JSON.stringify(toJsonReport(run), null, 2) + '\n', junit: renderJUnit(run) };
 }
 
 describe('golden: the shipped journal on the reference evidence', async () => {

@@ -6,6 +6,8 @@ import { announceSkip, deploymentPrerequisitesMissing } from '../support/prerequ
 import { runLab, type LabRun } from '../support/run-lab.ts';
 import { isAlive } from '../../src/targets/moto-server.ts';
 import { findResultBlocks } from '../../src/journal/result-markers.ts';
+import { mermaidFences } from '../support/judged-journal.ts';
+import { mermaidParser } from '../support/mermaid-parser.ts';
 
 // `lab run all` exactly as `npm start` runs it, on a temporary copy of the shipped journal: real moto, real
 // terraform, real sockets/captures/HAProxy for the local labs.
@@ -79,5 +81,19 @@ describe.skipIf(!!missing)('lab run all on a copy of the shipped journal', () =>
     for (const b of [...blocks].sort((a, b) => b.start - a.start)) stripped = stripped.slice(0, b.start - 2) + stripped.slice(b.end);
     expect(stripped).toBe(original);
     expect(readFileSync(path.join(home, 'junit.xml'), 'utf8')).toMatch(/<testsuites/);
+  });
+
+  it("draws this run's evidence as diagrams inside the blocks, each one mermaid parses, and starts the journal's history", async () => {
+    const text = readFileSync(journal, 'utf8');
+    const blocks = findResultBlocks(text, journal);
+    for (const key of ['two-tier/remote-state', 'two-tier/alb-end-to-end-tls', 'handshakes/connection', 'health-twin/healthy-targets']) {
+      const block = blocks.find((b) => b.key === key)!;
+      expect(mermaidFences(text.slice(block.start, block.end)).length, key).toBeGreaterThan(0);
+    }
+    const mermaid = await mermaidParser();
+    for (const fence of mermaidFences(text)) await expect(mermaid.parse(fence)).resolves.toBeTruthy();
+    const history = await runLab(['history', '--journal', journal, '--json'], { LAB_HOME: home });
+    expect(history.json.runs).toHaveLength(1);
+    expect(history.json.questions.map((q: { key: string }) => q.key)).toContain('handshakes/connection');
   });
 });

@@ -37,7 +37,7 @@ export async function checkCommand(opts: CheckOptions, out: (s: string) => void)
   }
   const interrupt = interruptSignal(reporter.log);
   try {
-    const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, snapshotHome: home, write: opts.write, junitPath: opts.junit });
+    const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, snapshotHome: home, historyHome: home, write: opts.write, junitPath: opts.junit });
     out(renderJudgement(result.run, opts.json, { ...result, written: opts.write }));
     failOnCollectorErrors(result.collectorErrors);
     return 0;

@@ -7,9 +7,17 @@ import { QUESTION_LABEL } from '../../report/labels.ts';
 export function renderJudgement(
   run: RunResult,
   json: boolean,
-  extra: { changed: boolean; backupPath?: string; written: boolean; teardown?: TeardownReport },
+  extra: { changed: boolean; backupPath?: string; written: boolean; teardown?: TeardownReport; sinceLastRun?: ReadonlyMap<string, string> },
 ): string {
-  if (json) return JSON.stringify({ ...toJsonReport(run), journalChanged: extra.changed, ...(extra.teardown ? { teardown: extra.teardown } : {}) });
+  const since = extra.sinceLastRun ?? new Map<string, string>();
+  if (json) {
+    return JSON.stringify({
+      ...toJsonReport(run),
+      journalChanged: extra.changed,
+      ...(extra.teardown ? { teardown: extra.teardown } : {}),
+      ...(since.size > 0 ? { sinceLastRun: Object.fromEntries(since) } : {}),
+    });
+  }
   const lines = [`journal ${run.journal} · target ${run.target} · ${run.date}`];
   for (const q of run.questions) {
     if (q.verdict === 'no-answer') continue;
@@ -18,7 +26,8 @@ export function renderJudgement(
     const tally = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
     const title = q.question.split('\n')[0].slice(0, 70);
     const closest = q.verdict === 'no-lab' && q.closest ? ` (closest: ${q.closest.key}, score ${q.closest.score} of ${q.closest.threshold})` : '';
-    lines.push(`  ${QUESTION_LABEL[q.verdict].padEnd(18)} ${q.key.padEnd(28)} ${title}${tally ? ` [${tally}]` : ''}${closest}`);
+    const moved = since.has(q.key) ? ` (${since.get(q.key)})` : '';
+    lines.push(`  ${QUESTION_LABEL[q.verdict].padEnd(18)} ${q.key.padEnd(28)} ${title}${tally ? ` [${tally}]` : ''}${closest}${moved}`);
   }
   const skipped = run.questions.filter((q) => q.verdict === 'no-answer').length;
   if (skipped) lines.push(`  (${skipped} empty or placeholder answers not judged)`);

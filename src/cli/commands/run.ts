@@ -33,7 +33,7 @@ export async function runCommand(opts: RunOptions, out: (s: string) => void): Pr
     if (plan.needsDeployment) record = await deployRun({ ...opts, home, signal: interrupt.signal, reporter });
     const workDir = record ? path.join(runDirOf(home, record.runId), 'checks') : localWorkDir(home);
     const aws = record ? await awsLabContext(home, record) : undefined;
-    const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, snapshotHome: home, write: opts.write, junitPath: opts.junit });
+    const result = await runJudgement(plan, { workDir, signal: interrupt.signal, log: reporter.log, aws, snapshotHome: home, historyHome: home, write: opts.write, junitPath: opts.junit });
     if (record && !opts.keep) {
       teardown = await tearDownRun(home, record, reporter);
       record = undefined;
