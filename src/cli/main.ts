@@ -34,6 +34,7 @@ function program(setExit: (code: number) => void): Command {
   cli.command('down').description('destroy a run, sweep for anything still tagged with its id, stop what it started')
     .option('--run <id>', 'which run (default: the only open one)')
     .option('--all', 'tear down every open run', false)
+    .option('--forget <id>', 'last resort: close a run record without destroying; refuses while anything of the run is found')
     .option('--json', 'print one JSON object, no progress', false)
     .action(async (o) => setExit(await (await import('./commands/down.ts')).downCommand(o, print)));
 
