@@ -12,6 +12,7 @@ import { requiredAwsProvider } from '../toolchain/required-provider.ts';
 import { EnvironmentError } from '../errors.ts';
 import { newRunId, runDirOf, saveRunRecord, type RunRecord } from './run-record.ts';
 import { deploymentHandle } from './deployment-handle.ts';
+import { stackNames } from '../../stacks/target-context.ts';
 import { tearDownRun } from './tear-down-run.ts';
 
 export { tearDownRun, type TeardownReport } from './tear-down-run.ts';
@@ -25,6 +26,8 @@ export interface RunReporter {
 export interface DeployOptions extends TargetRequest {
   home: string;
   keep: boolean;
+  /** Deploy the network tier alone (no ALB, NLB or instances): a quicker deployment for labs and tests that need only it. */
+  networkOnly?: boolean;
   signal: AbortSignal;
   reporter: RunReporter;
 }
@@ -79,7 +82,8 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
       runId,
       stateBucket: record.stateBucket,
     }, { certificatePath: cert.certificatePath, privateKeyPath: cert.privateKeyPath });
-    const handle = await deploymentHandle(opts.home, record, opts.reporter, engine, mirror);
+    const full = await deploymentHandle(opts.home, record, opts.reporter, engine, mirror);
+    const handle = opts.networkOnly ? { ...full, stacks: full.stacks.filter((s) => s.name === stackNames.network) } : full;
     await createStateBucket(target, record.stateBucket, runId);
     record.stage = 'deploying';
     await saveRunRecord(opts.home, record);
