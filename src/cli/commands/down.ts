@@ -31,11 +31,20 @@ export async function downCommand(opts: DownOptions, out: (s: string) => void): 
     return 0;
   }
   const reports: TeardownReport[] = [];
+  const failures: unknown[] = [];
   for (const run of runs) {
     reporter.stage(`tearing down run ${run.runId} on ${run.target.name}`);
-    reports.push(await tearDownRun(home, run, reporter));
+    // One run that cannot be torn down now (live AWS unreachable) must not keep `--all` from the others.
+    try {
+      reports.push(await tearDownRun(home, run, reporter));
+    } catch (err) {
+      if (runs.length === 1) throw err;
+      failures.push(err);
+      reporter.warn(`run ${run.runId}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
   out(opts.json ? JSON.stringify({ runs: reports }) : reports.map(describeTeardown).join('\n'));
+  if (failures.length > 0) throw failures[0];
   const leftovers = reports.flatMap((r) => r.leftovers);
   if (leftovers.length > 0) {
     throw new StageError(
