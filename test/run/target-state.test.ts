@@ -88,6 +88,19 @@ describe.skipIf(!!noMoto)('what is left of a run on its target', () => {
     expect(await loadRunRecord(home, 'forg0002')).toMatchObject({ stage: 'closed', closure: { reason: 'forgotten' } });
   });
 
+  it('lab down on a run whose emulator is gone closes the record with the evidence, in about a second', async () => {
+    const port = await freeLoopbackPort();
+    const record = recordFor('gone0003', { ...emulator(), endpoint: `http://127.0.0.1:${port}` }, ['network', 'app']);
+    await saveRunRecord(home, record);
+    const started = Date.now();
+    const report = await tearDownRun(home, record, quiet);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(report).toMatchObject({ outcome: 'closed', targetState: 'emulator-gone', destroyed: [], leftovers: [] });
+    expect(await loadRunRecord(home, 'gone0003')).toMatchObject({ stage: 'closed', stacksTouched: [], closure: { reason: 'emulator-gone' } });
+    expect((await loadRunRecord(home, 'gone0003')).closure!.evidence.join(' ')).toMatch(/ECONNREFUSED/);
+    expect((await tearDownRun(home, record, quiet)).outcome).toBe('already-finished');
+  });
+
   it('live AWS unreachable: lab down keeps the record as it was and says what to retry', async () => {
     const port = await freeLoopbackPort();
     // Live AWS is reached through the SDK's defaults; AWS_ENDPOINT_URL points them at a dead loopback port so the
