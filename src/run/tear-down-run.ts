@@ -6,6 +6,7 @@ import { releaseTarget } from '../targets/activate-target.ts';
 import { findEngine } from '../toolchain/engine.ts';
 import { findProviderMirror } from '../toolchain/provider-mirror.ts';
 import { EnvironmentError } from '../errors.ts';
+import { isConnectionFailure } from '../aws/reachability.ts';
 import { STACK_ORDER } from '../../stacks/target-context.ts';
 import { isFinished, loadRunRecord, saveRunRecord, type RunClosure, type RunRecord } from './run-record.ts';
 import { withRunLock } from './run-lock.ts';
@@ -69,16 +70,26 @@ export async function tearDownRun(home: string, record: RunRecord, reporter: Run
         }
       }
     }
-    if (useTags) await deleteByTag(record, reporter, report);
-    record.stacksTouched = [];
-    await saveRunRecord(home, record);
-    await deleteStateBucket(record.target, record.stateBucket);
-    reporter.stage('sweeping the endpoint for anything tagged with the run id');
-    report.leftovers = await sweepRunLeftovers(record.target, record.runId);
-    if (report.leftovers.length > 0 && !useTags) {
-      report.evidence.push(`${report.leftovers.length} tagged resource(s) survived terraform destroy`);
-      await deleteByTag(record, reporter, report);
+    try {
+      if (useTags) await deleteByTag(record, reporter, report);
+      record.stacksTouched = [];
+      await saveRunRecord(home, record);
+      await deleteStateBucket(record.target, record.stateBucket);
+      reporter.stage('sweeping the endpoint for anything tagged with the run id');
       report.leftovers = await sweepRunLeftovers(record.target, record.runId);
+      if (report.leftovers.length > 0 && !useTags) {
+        report.evidence.push(`${report.leftovers.length} tagged resource(s) survived terraform destroy`);
+        await deleteByTag(record, reporter, report);
+        report.leftovers = await sweepRunLeftovers(record.target, record.runId);
+      }
+    } catch (err) {
+      // The emulator can die while the harness deletes or sweeps: look again instead of leaving the run half-done.
+      if (!isConnectionFailure(err)) throw err;
+      const after = await assessRunTarget(record);
+      report.evidence.push(`the target stopped answering while the run was being deleted; then: ${after.evidence.join('; ')}`);
+      if (after.state === 'aws-unreachable') throw awsUnreachable(record, after);
+      if (isEmpty(after)) return closeRun(home, record, report, after);
+      throw err;
     }
     report.stopped = await stopWhatTheRunStarted(record);
     report.outcome = report.leftovers.length === 0 ? 'destroyed' : 'leftovers';
