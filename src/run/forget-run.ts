@@ -8,11 +8,11 @@ import { assessRunTarget, type TargetState } from './target-state.ts';
  * anything of the run (a tagged resource, the state bucket) can still be found, or while that cannot be checked,
  * so forgetting never hides something that costs money or leaks.
  */
-export async function forgetRun(home: string, runId: string): Promise<TargetState> {
+export async function forgetRun(home: string, runId: string): Promise<{ state?: TargetState; alreadyFinished?: string }> {
   return withRunLock(home, runId, 'lab down --forget', async () => {
     const record = await loadRunRecord(home, runId);
+    if (isFinished(record.stage)) return { alreadyFinished: record.stage };
     const state = await assessRunTarget(record);
-    if (isFinished(record.stage)) return state;
     if (state.state === 'aws-unreachable') {
       throw new EnvironmentError(
         `Run ${runId} cannot be forgotten: whether anything of it is left cannot be checked (${state.evidence.join('; ')}).`,
@@ -32,6 +32,6 @@ export async function forgetRun(home: string, runId: string): Promise<TargetStat
     record.stacksTouched = [];
     record.closure = { reason: 'forgotten', evidence: state.evidence, at: new Date().toISOString() };
     await saveRunRecord(home, record);
-    return state;
+    return { state };
   });
 }

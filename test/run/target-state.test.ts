@@ -84,8 +84,9 @@ describe.skipIf(!!noMoto)('what is left of a run on its target', () => {
 
     const port = await freeLoopbackPort();
     await saveRunRecord(home, recordFor('forg0002', { ...target, endpoint: `http://127.0.0.1:${port}` }));
-    expect((await forgetRun(home, 'forg0002')).state).toBe('emulator-gone');
+    expect((await forgetRun(home, 'forg0002')).state?.state).toBe('emulator-gone');
     expect(await loadRunRecord(home, 'forg0002')).toMatchObject({ stage: 'closed', closure: { reason: 'forgotten' } });
+    expect(await forgetRun(home, 'forg0002')).toEqual({ alreadyFinished: 'closed' });
   });
 
   it('lab down on a run whose emulator is gone closes the record with the evidence, in about a second', async () => {

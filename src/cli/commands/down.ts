@@ -20,8 +20,9 @@ export async function downCommand(opts: DownOptions, out: (s: string) => void): 
   const home = labHome();
   if (opts.forget) {
     if (opts.run || opts.all) throw new UsageError('--forget names its run itself and goes alone.', `Run \`lab down --forget ${opts.forget}\` without --run/--all.`);
-    const state = await forgetRun(home, opts.forget);
-    out(opts.json ? JSON.stringify({ forgotten: opts.forget, targetState: state.state, evidence: state.evidence }) : `run ${opts.forget} forgotten: ${describeTargetState(state)}`);
+    const { state, alreadyFinished } = await forgetRun(home, opts.forget);
+    if (opts.json) out(JSON.stringify({ forgotten: opts.forget, alreadyFinished, targetState: state?.state, evidence: state?.evidence ?? [] }));
+    else out(state ? `run ${opts.forget} forgotten: ${describeTargetState(state)}` : `run ${opts.forget} was already ${alreadyFinished}: nothing to forget`);
     return 0;
   }
   const reporter = terminalReporter(opts.json);
