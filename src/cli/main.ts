@@ -24,6 +24,7 @@ function program(setExit: (code: number) => void): Command {
     .action(async (o) => setExit(await (await import('../toolchain/doctor.ts')).doctorCommand({ json: o.json }, print)));
 
   targetOptions(cli.command('up').description('deploy the two-tier lab stack (network tier + app tier) and leave it up'))
+    .option('--network-only', 'deploy the network tier alone (no ALB, NLB or instances; quicker)', false)
     .option('--json', 'print one JSON object, no progress', false)
     .action(async (o) => setExit(await (await import('./commands/up.ts')).upCommand({ ...o, target: o.target }, print)));
 
@@ -34,6 +35,7 @@ function program(setExit: (code: number) => void): Command {
   cli.command('down').description('destroy a run, sweep for anything still tagged with its id, stop what it started')
     .option('--run <id>', 'which run (default: the only open one)')
     .option('--all', 'tear down every open run', false)
+    .option('--forget <id>', 'last resort: close a run record without destroying; refuses while anything of the run is found')
     .option('--json', 'print one JSON object, no progress', false)
     .action(async (o) => setExit(await (await import('./commands/down.ts')).downCommand(o, print)));
 

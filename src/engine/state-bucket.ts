@@ -1,14 +1,12 @@
 import {
   CreateBucketCommand,
-  DeleteBucketCommand,
-  DeleteObjectsCommand,
-  ListObjectVersionsCommand,
   PutBucketTaggingCommand,
   PutBucketVersioningCommand,
   S3Client,
   type CreateBucketCommandInput,
 } from '@aws-sdk/client-s3';
 import { sdkConfig, type SdkTarget } from '../aws/sdk-config.ts';
+import { deleteBucketWithContents } from '../aws/s3.ts';
 import { RUN_TAG } from '../../stacks/target-context.ts';
 
 /** Creates the run's state bucket (versioned, tagged with the run id) before the first `init`. */
@@ -27,16 +25,5 @@ export async function createStateBucket(target: SdkTarget, bucket: string, runId
 
 /** Empties (every version) and deletes the bucket; a bucket already gone is fine. */
 export async function deleteStateBucket(target: SdkTarget, bucket: string): Promise<void> {
-  const s3 = new S3Client(sdkConfig(target));
-  try {
-    for (let page = 0; page < 100; page++) {
-      const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket }));
-      const objects = [...(listed.Versions ?? []), ...(listed.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
-      if (objects.length === 0) break;
-      await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects } }));
-    }
-    await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
-  } catch (err) {
-    if ((err as { name?: string }).name !== 'NoSuchBucket') throw err;
-  }
+  await deleteBucketWithContents(target, bucket);
 }

@@ -2,19 +2,20 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { generateAlbCertificate } from '../certs/alb-certificate.ts';
 import { synthesizeTwoTier } from '../engine/synth.ts';
-import { STACK_ORDER } from '../../stacks/target-context.ts';
-import { applyStacks, destroyStacks, initStacks, type DeploymentHandle } from '../engine/two-tier-deployment.ts';
-import { createStateBucket, deleteStateBucket } from '../engine/state-bucket.ts';
-import { sweepRunLeftovers, type Leftover } from '../engine/sweep.ts';
+import { applyStacks, initStacks } from '../engine/two-tier-deployment.ts';
+import { createStateBucket } from '../engine/state-bucket.ts';
 import type { ResourceEvent } from '../engine/terraform-events.ts';
-import { activateTarget, releaseTarget, type TargetRequest } from '../targets/activate-target.ts';
-import { isAlive } from '../targets/moto-server.ts';
+import { activateTarget, type TargetRequest } from '../targets/activate-target.ts';
 import { findEngine } from '../toolchain/engine.ts';
 import { findProviderMirror, mirrorHasProvider } from '../toolchain/provider-mirror.ts';
 import { requiredAwsProvider } from '../toolchain/required-provider.ts';
-import { writeCliConfig } from '../toolchain/cli-config.ts';
 import { EnvironmentError } from '../errors.ts';
 import { newRunId, runDirOf, saveRunRecord, type RunRecord } from './run-record.ts';
+import { deploymentHandle } from './deployment-handle.ts';
+import { stackNames } from '../../stacks/target-context.ts';
+import { tearDownRun } from './tear-down-run.ts';
+
+export { tearDownRun, type TeardownReport } from './tear-down-run.ts';
 
 export interface RunReporter {
   stage(line: string): void;
@@ -25,17 +26,10 @@ export interface RunReporter {
 export interface DeployOptions extends TargetRequest {
   home: string;
   keep: boolean;
+  /** Deploy the network tier alone (no ALB, NLB or instances): a quicker deployment for labs and tests that need only it. */
+  networkOnly?: boolean;
   signal: AbortSignal;
   reporter: RunReporter;
-}
-
-export interface TeardownReport {
-  runId: string;
-  destroyed: string[];
-  leftovers: Leftover[];
-  /** Why destroy was skipped, when it was (the emulator that held everything is gone). */
-  skipped?: string;
-  stopped?: string;
 }
 
 /**
@@ -88,7 +82,8 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
       runId,
       stateBucket: record.stateBucket,
     }, { certificatePath: cert.certificatePath, privateKeyPath: cert.privateKeyPath });
-    const handle = await deploymentHandle(opts.home, record, opts.reporter, engine, mirror);
+    const full = await deploymentHandle(opts.home, record, opts.reporter, engine, mirror);
+    const handle = opts.networkOnly ? { ...full, stacks: full.stacks.filter((s) => s.name === stackNames.network) } : full;
     await createStateBucket(target, record.stateBucket, runId);
     record.stage = 'deploying';
     await saveRunRecord(opts.home, record);
@@ -112,60 +107,6 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
     }
     throw err;
   }
-}
-
-/**
- * `lab down`: destroy what was applied (reverse order), delete the state bucket, sweep the endpoint for anything
- * still tagged with the run id, then stop what the harness started. Works from the run record alone.
- */
-export async function tearDownRun(home: string, record: RunRecord, reporter: RunReporter): Promise<TeardownReport> {
-  const report: TeardownReport = { runId: record.runId, destroyed: [], leftovers: [] };
-  const target = record.target;
-  const emulatorGone = target.started?.kind === 'moto' && !isAlive(target.started.pid);
-  record.stage = 'destroying';
-  await saveRunRecord(home, record);
-  if (emulatorGone) {
-    report.skipped = `the moto server this run started (pid ${target.started!.kind === 'moto' ? target.started!.pid : ''}) is gone, and everything it held went with it`;
-    record.stacksTouched = [];
-  } else {
-    if (record.stacksTouched.length > 0) {
-      const handle = await deploymentHandle(home, record, reporter, await findEngine(), await findProviderMirror());
-      await destroyStacks(handle, record.stacksTouched);
-      report.destroyed = STACK_ORDER.filter((s) => record.stacksTouched.includes(s)).reverse();
-      record.stacksTouched = [];
-      await saveRunRecord(home, record);
-    }
-    await deleteStateBucket(target, record.stateBucket);
-    reporter.stage('sweeping the endpoint for anything tagged with the run id');
-    report.leftovers = await sweepRunLeftovers(target, record.runId);
-  }
-  if (target.started) {
-    await releaseTarget(target);
-    report.stopped = target.started.kind === 'moto' ? `moto server (pid ${target.started.pid})` : `LocalStack container ${target.started.containerId}`;
-  }
-  record.stage = report.leftovers.length === 0 ? 'destroyed' : 'failed';
-  if (report.leftovers.length > 0) record.error = `leftovers after destroy: ${report.leftovers.map((l) => l.id).join(', ')}`;
-  await saveRunRecord(home, record);
-  return report;
-}
-
-async function deploymentHandle(
-  home: string,
-  record: RunRecord,
-  reporter: RunReporter,
-  engine: Awaited<ReturnType<typeof findEngine>>,
-  mirror: Awaited<ReturnType<typeof findProviderMirror>>,
-): Promise<DeploymentHandle> {
-  const runDir = runDirOf(home, record.runId);
-  return {
-    engine,
-    cliConfigPath: await writeCliConfig(runDir, mirror),
-    logDir: path.join(runDir, 'logs'),
-    target: record.target,
-    stacks: STACK_ORDER.map((name) => ({ name, dir: path.join(runDir, 'cdktf.out', 'stacks', name) })),
-    onEvent: (stack, event) => reporter.resource(stack, event),
-    onStage: (line) => reporter.stage(line),
-  };
 }
 
 async function hasContent(file: string): Promise<boolean> {

@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type { ActiveTarget } from '../targets/active-target.ts';
 import { UsageError } from '../errors.ts';
 
-export type RunStage = 'starting' | 'deploying' | 'deployed' | 'destroying' | 'destroyed' | 'failed';
+/** `closed`: ended without a destroy, because nothing of the run could be found any more (see `closure`). */
+export type RunStage = 'starting' | 'deploying' | 'deployed' | 'destroying' | 'destroyed' | 'closed' | 'failed';
+
+/** Why a run was closed rather than destroyed, with the observations that decided it. */
+export interface RunClosure {
+  reason: 'emulator-gone' | 'emulator-restarted' | 'nothing-left' | 'forgotten';
+  evidence: string[];
+  at: string;
+}
 
 /**
  * What a run keeps on disk so another process (`lab status`, `lab down`, a later run after a crash) can find its
@@ -21,6 +29,7 @@ export interface RunRecord {
   outputs: Record<string, Record<string, unknown>>;
   certificate?: { subject: string; notAfter: string; sha256Fingerprint: string };
   error?: string;
+  closure?: RunClosure;
 }
 
 /** LAB_HOME, else ./.lab in the current directory. */
@@ -45,8 +54,10 @@ export async function saveRunRecord(home: string, record: RunRecord): Promise<vo
   const dir = runDirOf(home, record.runId);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'run.json');
-  await writeFile(file + '.tmp', JSON.stringify(record, null, 2) + '\n');
-  await rename(file + '.tmp', file);
+  // A temp name per writer: two processes saving at once must never rename each other's half-written file.
+  const tmp = `${file}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(record, null, 2) + '\n');
+  await rename(tmp, file);
 }
 
 export async function loadRunRecord(home: string, runId: string): Promise<RunRecord> {
@@ -55,6 +66,10 @@ export async function loadRunRecord(home: string, runId: string): Promise<RunRec
   } catch {
     throw new UsageError(`No run "${runId}" in ${home}.`, 'List runs with `lab status`; runs live in LAB_HOME (default ./.lab).');
   }
+}
+
+export function isFinished(stage: RunStage): boolean {
+  return stage === 'destroyed' || stage === 'closed';
 }
 
 /** Runs that may still hold resources or processes, newest first. */
@@ -67,6 +82,6 @@ export async function openRuns(home: string): Promise<RunRecord[]> {
   }
   const records = await Promise.all(ids.map((id) => loadRunRecord(home, id).catch(() => undefined)));
   return records
-    .filter((r): r is RunRecord => !!r && r.stage !== 'destroyed')
+    .filter((r): r is RunRecord => !!r && !isFinished(r.stage))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

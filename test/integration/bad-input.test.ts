@@ -15,7 +15,9 @@ function assertNothingLeft(home: string) {
   if (!existsSync(runs)) return;
   for (const id of readdirSync(runs) as string[]) {
     const record = JSON.parse(readFileSync(path.join(runs, id, 'run.json'), 'utf8'));
-    expect(record.stage === 'destroyed' || record.stage === 'failed', `run ${id} is ${record.stage}`).toBe(true);
+    expect(record.stage === 'destroyed' || record.stage === 'failed' || record.stage === 'closed', `run ${id} is ${record.stage}`).toBe(true);
+    // Closed without a destroy only with the evidence that nothing of the run can exist any more.
+    if (record.stage === 'closed') expect(record.closure?.evidence?.length, `run ${id} closed without evidence`).toBeGreaterThan(0);
     expect(record.stacksTouched, `run ${id} still holds stacks`).toEqual([]);
     if (record.target.started?.kind === 'moto') expect(isAlive(record.target.started.pid), `moto of run ${id} still running`).toBe(false);
   }
@@ -124,6 +126,8 @@ describe.skipIf(!!missing)('bad input with the real engine and emulator', () => 
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/endpoint stopped answering \(the emulator process is gone\)/);
     assertNothingLeft(home);
+    const [id] = readdirSync(path.join(home, 'runs'));
+    expect(JSON.parse(readFileSync(path.join(home, 'runs', id, 'run.json'), 'utf8')).closure.reason).toBe('emulator-gone');
   }, 300_000);
 
   it('Ctrl-C during up tears everything down', async () => {

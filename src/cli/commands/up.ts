@@ -9,6 +9,7 @@ export interface UpOptions {
   endpoint?: string;
   region: string;
   keep: boolean;
+  networkOnly?: boolean;
   json: boolean;
   acceptAwsCosts: boolean;
 }
