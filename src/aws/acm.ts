@@ -1,10 +1,36 @@
-import { ACMClient, DeleteCertificateCommand, ListCertificatesCommand, ListTagsForCertificateCommand } from '@aws-sdk/client-acm';
+import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, ListCertificatesCommand, ListTagsForCertificateCommand } from '@aws-sdk/client-acm';
 import { sdkConfig, type SdkTarget } from './sdk-config.ts';
 import { hasTag, requireField, type ResourceTag } from './fields.ts';
 
 export interface CertificateRecord {
   arn: string;
   domainName: string;
+}
+
+/** What ACM says of one certificate; an emulator may leave any of the details out, and the record says so. */
+export interface CertificateDetailRecord {
+  arn: string;
+  type?: string;
+  status?: string;
+  domain?: string;
+  /** Absent until the certificate is issued. */
+  notAfter?: string;
+  inUseBy: string[];
+  keyAlgorithm?: string;
+}
+
+export async function describeCertificate(target: SdkTarget, arn: string): Promise<CertificateDetailRecord> {
+  const res = await new ACMClient(sdkConfig(target)).send(new DescribeCertificateCommand({ CertificateArn: arn }));
+  const c = requireField(res.Certificate, `ACM Certificate ${arn}`);
+  return {
+    arn,
+    type: c.Type,
+    status: c.Status,
+    domain: c.DomainName,
+    notAfter: c.NotAfter?.toISOString(),
+    inUseBy: c.InUseBy ?? [],
+    keyAlgorithm: c.KeyAlgorithm,
+  };
 }
 
 export async function listCertificates(target: SdkTarget): Promise<CertificateRecord[]> {

@@ -23,23 +23,97 @@ import {
   RevokeSecurityGroupIngressCommand,
   TerminateInstancesCommand,
   type Filter,
+  type Instance,
+  type IpPermission,
+  type SecurityGroup,
+  type Subnet,
+  type Vpc,
 } from '@aws-sdk/client-ec2';
 import { sdkConfig, type SdkTarget } from './sdk-config.ts';
 import { requireField, type ResourceTag } from './fields.ts';
 
 export interface VpcRecord { id: string; cidrBlock: string }
-export interface SubnetRecord { id: string; vpcId: string }
-export interface SecurityGroupRecord { id: string; name: string; vpcId: string; ingressRules: number; egressRules: number }
+export interface SubnetRecord { id: string; vpcId: string; cidrBlock: string; availabilityZone: string }
+/** `fromPort`/`toPort` are absent for "all protocols" rules. */
+export interface SecurityGroupRuleRecord { protocol: string; fromPort?: number; toPort?: number; cidrs: string[]; sourceGroups: string[] }
+export interface SecurityGroupRecord { id: string; name: string; vpcId: string; ingress: SecurityGroupRuleRecord[]; egress: SecurityGroupRuleRecord[] }
 export interface InternetGatewayRecord { id: string; attachedVpcIds: string[] }
 export interface NatGatewayRecord { id: string; state: string }
 /** `associationIds` are the explicit (non-main) subnet associations, which must go before the table can. */
 export interface RouteTableRecord { id: string; vpcId: string; main: boolean; associationIds: string[] }
-export interface InstanceRecord { id: string; state: string }
+/** `subnetId` and `vpcId` are absent once the instance is terminated. */
+export interface InstanceRecord { id: string; state: string; subnetId?: string; vpcId?: string; securityGroupIds: string[] }
 export interface VolumeRecord { id: string; state: string }
 export interface NetworkInterfaceRecord { id: string; status: string }
 
 function client(target: SdkTarget): EC2Client {
   return new EC2Client(sdkConfig(target));
+}
+
+function toVpcRecord(v: Vpc): VpcRecord {
+  return { id: requireField(v.VpcId, 'VpcId'), cidrBlock: v.CidrBlock ?? '' };
+}
+
+function toSubnetRecord(s: Subnet): SubnetRecord {
+  return {
+    id: requireField(s.SubnetId, 'SubnetId'),
+    vpcId: requireField(s.VpcId, 'subnet VpcId'),
+    cidrBlock: requireField(s.CidrBlock, 'subnet CidrBlock'),
+    availabilityZone: requireField(s.AvailabilityZone, 'subnet AvailabilityZone'),
+  };
+}
+
+function toRuleRecord(p: IpPermission): SecurityGroupRuleRecord {
+  return {
+    protocol: requireField(p.IpProtocol, 'security group rule IpProtocol'),
+    fromPort: p.FromPort,
+    toPort: p.ToPort,
+    cidrs: [
+      ...(p.IpRanges ?? []).map((r) => requireField(r.CidrIp, 'security group rule CidrIp')),
+      ...(p.Ipv6Ranges ?? []).map((r) => requireField(r.CidrIpv6, 'security group rule CidrIpv6')),
+    ],
+    sourceGroups: (p.UserIdGroupPairs ?? []).map((u) => requireField(u.GroupId, 'security group rule source GroupId')),
+  };
+}
+
+function toSecurityGroupRecord(g: SecurityGroup): SecurityGroupRecord {
+  return {
+    id: requireField(g.GroupId, 'GroupId'),
+    name: requireField(g.GroupName, 'GroupName'),
+    vpcId: requireField(g.VpcId, 'security group VpcId'),
+    ingress: (g.IpPermissions ?? []).map(toRuleRecord),
+    egress: (g.IpPermissionsEgress ?? []).map(toRuleRecord),
+  };
+}
+
+function toInstanceRecord(i: Instance): InstanceRecord {
+  return {
+    id: requireField(i.InstanceId, 'InstanceId'),
+    state: requireField(i.State?.Name, 'instance State.Name'),
+    subnetId: i.SubnetId,
+    vpcId: i.VpcId,
+    securityGroupIds: (i.SecurityGroups ?? []).map((g) => requireField(g.GroupId, 'instance SecurityGroups GroupId')),
+  };
+}
+
+export async function describeVpcs(target: SdkTarget, ids: readonly string[]): Promise<VpcRecord[]> {
+  const res = await client(target).send(new DescribeVpcsCommand({ VpcIds: [...ids] }));
+  return (res.Vpcs ?? []).map(toVpcRecord);
+}
+
+export async function describeSubnets(target: SdkTarget, ids: readonly string[]): Promise<SubnetRecord[]> {
+  const res = await client(target).send(new DescribeSubnetsCommand({ SubnetIds: [...ids] }));
+  return (res.Subnets ?? []).map(toSubnetRecord);
+}
+
+export async function describeSecurityGroups(target: SdkTarget, ids: readonly string[]): Promise<SecurityGroupRecord[]> {
+  const res = await client(target).send(new DescribeSecurityGroupsCommand({ GroupIds: [...ids] }));
+  return (res.SecurityGroups ?? []).map(toSecurityGroupRecord);
+}
+
+export async function describeInstances(target: SdkTarget, ids: readonly string[]): Promise<InstanceRecord[]> {
+  const res = await client(target).send(new DescribeInstancesCommand({ InstanceIds: [...ids] }));
+  return (res.Reservations ?? []).flatMap((r) => r.Instances ?? []).map(toInstanceRecord);
 }
 
 const tagFilter = (tag: ResourceTag): Filter[] => [{ Name: `tag:${tag.key}`, Values: [tag.value] }];
@@ -51,23 +125,17 @@ const tagFilter = (tag: ResourceTag): Filter[] => [{ Name: `tag:${tag.key}`, Val
 
 export async function findTaggedVpcs(target: SdkTarget, tag: ResourceTag): Promise<VpcRecord[]> {
   const res = await client(target).send(new DescribeVpcsCommand({ Filters: tagFilter(tag) }));
-  return (res.Vpcs ?? []).map((v) => ({ id: requireField(v.VpcId, 'VpcId'), cidrBlock: v.CidrBlock ?? '' }));
+  return (res.Vpcs ?? []).map(toVpcRecord);
 }
 
 export async function findTaggedSubnets(target: SdkTarget, tag: ResourceTag): Promise<SubnetRecord[]> {
   const res = await client(target).send(new DescribeSubnetsCommand({ Filters: tagFilter(tag) }));
-  return (res.Subnets ?? []).map((s) => ({ id: requireField(s.SubnetId, 'SubnetId'), vpcId: requireField(s.VpcId, 'subnet VpcId') }));
+  return (res.Subnets ?? []).map(toSubnetRecord);
 }
 
 export async function findTaggedSecurityGroups(target: SdkTarget, tag: ResourceTag): Promise<SecurityGroupRecord[]> {
   const res = await client(target).send(new DescribeSecurityGroupsCommand({ Filters: tagFilter(tag) }));
-  return (res.SecurityGroups ?? []).map((g) => ({
-    id: requireField(g.GroupId, 'GroupId'),
-    name: requireField(g.GroupName, 'GroupName'),
-    vpcId: requireField(g.VpcId, 'security group VpcId'),
-    ingressRules: (g.IpPermissions ?? []).length,
-    egressRules: (g.IpPermissionsEgress ?? []).length,
-  }));
+  return (res.SecurityGroups ?? []).map(toSecurityGroupRecord);
 }
 
 export async function findTaggedInternetGateways(target: SdkTarget, tag: ResourceTag): Promise<InternetGatewayRecord[]> {
@@ -101,7 +169,7 @@ export async function findTaggedInstances(target: SdkTarget, tag: ResourceTag): 
   const res = await client(target).send(new DescribeInstancesCommand({ Filters: tagFilter(tag) }));
   return (res.Reservations ?? [])
     .flatMap((r) => r.Instances ?? [])
-    .map((i) => ({ id: requireField(i.InstanceId, 'InstanceId'), state: requireField(i.State?.Name, 'instance State.Name') }))
+    .map(toInstanceRecord)
     .filter((i) => i.state !== 'terminated' && i.state !== 'shutting-down');
 }
 

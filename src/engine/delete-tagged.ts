@@ -41,7 +41,7 @@ export async function deleteTaggedResources(target: SdkTarget, tag: ResourceTag,
     for (const n of await ec2.findTaggedNetworkInterfaces(target, tag)) await attempt(`network-interface ${n.id}`, () => ec2.deleteNetworkInterface(target, n.id));
     for (const v of await ec2.findTaggedVolumes(target, tag)) await attempt(`volume ${v.id}`, () => ec2.deleteVolume(target, v.id));
     const groups = await ec2.findTaggedSecurityGroups(target, tag);
-    for (const g of groups) if (g.ingressRules + g.egressRules > 0) await attempt(`rules of security-group ${g.id}`, () => ec2.revokeSecurityGroupRules(target, g.id));
+    for (const g of groups) if (g.ingress.length + g.egress.length > 0) await attempt(`rules of security-group ${g.id}`, () => ec2.revokeSecurityGroupRules(target, g.id));
     for (const g of groups) await attempt(`security-group ${g.id}`, () => ec2.deleteSecurityGroup(target, g.id));
     for (const n of await ec2.findTaggedNatGateways(target, tag)) await attempt(`nat-gateway ${n.id}`, () => ec2.deleteNatGateway(target, n.id));
     for (const s of await ec2.findTaggedSubnets(target, tag)) await attempt(`subnet ${s.id}`, () => ec2.deleteSubnet(target, s.id));
