@@ -1,12 +1,11 @@
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { sdkConfig, type SdkTarget } from '../../src/aws/sdk-config.ts';
+import type { SdkTarget } from '../../src/aws/sdk-config.ts';
+import { requireField } from '../../src/aws/fields.ts';
+import { listObjects, readObjectText } from '../../src/aws/s3.ts';
 import type { StateObjectEvidence } from './evidence.ts';
 
 /** Lists the state bucket and reads the network tier's state object; only names and counts leave this function. */
 export async function collectStateObjects(t: SdkTarget, bucket: string, networkKey: string, lockfileInUse: boolean): Promise<StateObjectEvidence> {
-  const s3 = new S3Client(sdkConfig(t));
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 100 }));
-  const keys = (listed.Contents ?? []).map((o) => o.Key!).sort();
+  const keys = (await listObjects(t, bucket)).map((o) => o.key).sort();
   const evidence: StateObjectEvidence = {
     bucket,
     keys,
@@ -17,8 +16,8 @@ export async function collectStateObjects(t: SdkTarget, bucket: string, networkK
     lockfileInUse,
   };
   if (!evidence.networkStateFound) return evidence;
-  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: networkKey }));
-  const state = JSON.parse(await object.Body!.transformToString()) as { outputs?: Record<string, unknown>; resources?: unknown[]; terraform_version?: string };
+  const text = requireField(await readObjectText(t, bucket, networkKey), `S3 object ${networkKey} (listed a moment ago)`);
+  const state = JSON.parse(text) as { outputs?: Record<string, unknown>; resources?: unknown[]; terraform_version?: string };
   evidence.networkStateOutputs = Object.keys(state.outputs ?? {}).sort();
   evidence.networkStateResourceCount = state.resources?.length ?? 0;
   evidence.terraformVersion = state.terraform_version;

@@ -1,4 +1,7 @@
 /** Evidence the two-tier lab collects once from the deployed stacks and their synthesized config. Plain JSON. */
+import type { ActionRecord, LoadBalancerRecord, NetworkTargetGroupRecord, TargetHealthRecord } from '../../src/aws/elbv2.ts';
+import type { SecurityGroupRuleRecord } from '../../src/aws/ec2.ts';
+import type { CertificateDetailRecord } from '../../src/aws/acm.ts';
 
 export interface RemoteStateConfigEvidence {
   /** `data.terraform_remote_state.*` blocks in the app tier's synthesized config. */
@@ -31,50 +34,19 @@ export interface ListenerEvidence {
   port: number;
   sslPolicy?: string;
   certificateArns: string[];
-  defaultActions: { type: string; targetGroupArn?: string; redirect?: { protocol?: string; port?: string; statusCode?: string } }[];
+  defaultActions: ActionRecord[];
   rules: { priority: string; isDefault: boolean; conditions: string[]; actions: { type: string; targetGroupArn?: string }[] }[];
 }
 
-export interface TargetGroupEvidence {
-  arn: string;
-  name: string;
-  protocol: string;
-  port: number;
-  vpcId: string;
-  targetType: string;
-  loadBalancerArns: string[];
-  healthCheck: {
-    enabled: boolean;
-    protocol: string;
-    path?: string;
-    port: string;
-    intervalSeconds: number;
-    timeoutSeconds: number;
-    healthyThreshold: number;
-    unhealthyThreshold: number;
-    matcher?: string;
-  };
-  attributes: Record<string, string>;
-  targets: { id: string; port: number; state: string; reason?: string; description?: string }[];
-}
+export type TargetGroupEvidence = NetworkTargetGroupRecord & { attributes: Record<string, string>; targets: TargetHealthRecord[] };
 
-export interface LoadBalancerEvidence {
-  arn: string;
-  name: string;
-  type: string;
-  scheme: string;
-  state: string;
-  vpcId: string;
-  dnsName: string;
-  availabilityZones: { zone: string; subnetId: string }[];
-  securityGroups: string[];
-}
+export type LoadBalancerEvidence = LoadBalancerRecord;
 
 export interface SecurityGroupEvidence {
   id: string;
   name: string;
   vpcId: string;
-  ingress: { protocol: string; fromPort?: number; toPort?: number; cidrs: string[]; sourceGroups: string[] }[];
+  ingress: SecurityGroupRuleRecord[];
 }
 
 export interface TwoTierEvidence {
@@ -86,7 +58,7 @@ export interface TwoTierEvidence {
   loadBalancers: LoadBalancerEvidence[];
   listeners: ListenerEvidence[];
   targetGroups: TargetGroupEvidence[];
-  certificate: { arn: string; type?: string; status?: string; domain?: string; notAfter?: string; inUseBy: string[]; keyAlgorithm?: string };
+  certificate: CertificateDetailRecord;
   securityGroups: { alb: SecurityGroupEvidence; backend: SecurityGroupEvidence };
   instances: { id: string; subnetId: string; vpcId: string; securityGroups: string[]; state: string }[];
   /** What the endpoint did when asked for a target group of each target type (created ones are deleted at once). */
