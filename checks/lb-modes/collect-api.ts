@@ -4,15 +4,11 @@
  * right away (and registered on the teardown first, so a crash cannot leave it behind).
  */
 import { notObserved, type NotObserved } from '../../src/model/observed.ts';
-import {
-  CreateListenerCommand,
-  DeleteListenerCommand,
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  ElasticLoadBalancingV2Client,
-  type ProtocolEnum,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { AwsLabContext, LabContext } from '../../src/lab-api/lab.ts';
+import type { SdkTarget } from '../../src/aws/sdk-config.ts';
+import { createListener, deleteListener, describeLoadBalancers, listListeners, type ListenerRequest } from '../../src/aws/elbv2.ts';
+import type { LabContext } from '../../src/lab-api/lab.ts';
+import { stackOutputs } from '../../src/lab-api/stack-outputs.ts';
+import { stackNames } from '../../stacks/target-context.ts';
 import type { ApiEvidence, ListenerAttempt } from './evidence.ts';
 
 /** Ports no stack uses, so an accepted attempt cannot collide with the deployed listeners. */
@@ -20,64 +16,40 @@ const PROBE_PORTS = { albTcp: 9443, albTls: 9444, nlbTcp: 9445 } as const;
 
 export async function collectListenerProtocolEvidence(ctx: LabContext): Promise<ApiEvidence | NotObserved> {
   if (!ctx.aws) return notObserved('not collected: no deployment (run the lab against a target: lab run lb-modes --target moto|aws)');
-  const app = ctx.aws.outputs.app ?? {};
-  const need = ['alb_arn', 'nlb_arn', 'target_group_arn', 'nlb_target_group_arn'] as const;
-  const absent = need.filter((k) => typeof app[k] !== 'string');
+  const app = stackOutputs(ctx.aws, stackNames.app);
+  const absent = app.missing(['alb_arn', 'nlb_arn', 'target_group_arn', 'nlb_target_group_arn']);
   if (absent.length > 0) return notObserved(`not collected: the app tier has no output ${absent.join(', ')}`);
-  const out = (k: string) => app[k] as string;
-  const client = elbv2Client(ctx.aws);
-  ctx.teardown.add('destroy ELBv2 client', () => client.destroy());
+  const sdk: SdkTarget = ctx.aws;
 
   const describe = async (arn: string) => {
-    const lb = (await client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }))).LoadBalancers?.[0];
-    const listeners = (await client.send(new DescribeListenersCommand({ LoadBalancerArn: arn }))).Listeners ?? [];
-    return { arn, type: lb?.Type ?? null, listenerProtocols: listeners.map((l) => `${l.Protocol}:${l.Port}`).sort() };
+    const [lb] = await describeLoadBalancers(sdk, [arn]);
+    const listeners = await listListeners(sdk, arn);
+    return { arn, type: lb?.type ?? null, listenerProtocols: listeners.map((l) => `${l.protocol}:${l.port}`).sort() };
   };
-  const alb = await describe(out('alb_arn'));
-  const nlb = await describe(out('nlb_arn'));
-  const certificateArn = typeof app.certificate_arn === 'string' ? app.certificate_arn : undefined;
+  const alb = await describe(app.string('alb_arn'));
+  const nlb = await describe(app.string('nlb_arn'));
+  const certificateArn = app.optionalString('certificate_arn');
 
+  const attempt = (loadBalancer: ListenerAttempt['loadBalancer'], request: ListenerRequest) => attemptListener(ctx, sdk, loadBalancer, request);
   const attempts: ListenerAttempt[] = [
-    await attemptListener(ctx, client, 'alb', out('alb_arn'), 'TCP', PROBE_PORTS.albTcp, out('target_group_arn')),
-    await attemptListener(ctx, client, 'alb', out('alb_arn'), 'TLS', PROBE_PORTS.albTls, out('target_group_arn'), certificateArn),
-    await attemptListener(ctx, client, 'nlb', out('nlb_arn'), 'TCP', PROBE_PORTS.nlbTcp, out('nlb_target_group_arn')),
+    await attempt('alb', { loadBalancerArn: alb.arn, protocol: 'TCP', port: PROBE_PORTS.albTcp, targetGroupArn: app.string('target_group_arn') }),
+    await attempt('alb', { loadBalancerArn: alb.arn, protocol: 'TLS', port: PROBE_PORTS.albTls, targetGroupArn: app.string('target_group_arn'), certificateArn }),
+    await attempt('nlb', { loadBalancerArn: nlb.arn, protocol: 'TCP', port: PROBE_PORTS.nlbTcp, targetGroupArn: app.string('nlb_target_group_arn') }),
   ];
   return { status: 'observed', target: ctx.aws.target, alb, nlb, attempts };
 }
 
-function elbv2Client(aws: AwsLabContext): ElasticLoadBalancingV2Client {
-  return new ElasticLoadBalancingV2Client({ region: aws.region, endpoint: aws.endpoint, credentials: aws.credentials, maxAttempts: 2 });
-}
-
-async function attemptListener(
-  ctx: LabContext,
-  client: ElasticLoadBalancingV2Client,
-  loadBalancer: 'alb' | 'nlb',
-  arn: string,
-  protocol: ProtocolEnum,
-  port: number,
-  targetGroupArn: string,
-  certificateArn?: string,
-): Promise<ListenerAttempt> {
+async function attemptListener(ctx: LabContext, sdk: SdkTarget, loadBalancer: ListenerAttempt['loadBalancer'], request: ListenerRequest): Promise<ListenerAttempt> {
+  const { protocol, port } = request;
   try {
-    const created = await client.send(new CreateListenerCommand({
-      LoadBalancerArn: arn,
-      Protocol: protocol,
-      Port: port,
-      DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
-      ...(protocol === 'TLS' && certificateArn ? { Certificates: [{ CertificateArn: certificateArn }] } : {}),
-    }));
-    const listenerArn = created.Listeners?.[0]?.ListenerArn;
-    let deleted: boolean | null = null;
-    if (listenerArn) {
-      const remove = () => client.send(new DeleteListenerCommand({ ListenerArn: listenerArn }));
-      ctx.teardown.add(`delete probe listener ${protocol}:${port}`, async () => { if (!deleted) await remove(); });
-      try {
-        await remove();
-        deleted = true;
-      } catch {
-        deleted = false;
-      }
+    const listenerArn = await createListener(sdk, request);
+    let deleted = false;
+    ctx.teardown.add(`delete probe listener ${protocol}:${port}`, async () => { if (!deleted) await deleteListener(sdk, listenerArn); });
+    try {
+      await deleteListener(sdk, listenerArn);
+      deleted = true;
+    } catch {
+      deleted = false;
     }
     return { loadBalancer, protocol, port, outcome: 'accepted', errorCode: null, errorMessage: null, deleted };
   } catch (err) {
