@@ -1,14 +1,18 @@
 import {
+  CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectVersionsCommand,
   ListObjectsV2Command,
+  PutBucketTaggingCommand,
+  PutBucketVersioningCommand,
   S3Client,
+  type CreateBucketCommandInput,
 } from '@aws-sdk/client-s3';
 import { sdkConfig, type SdkTarget } from './sdk-config.ts';
-import { awsErrorName, requireField } from './fields.ts';
+import { awsErrorName, requireField, type ResourceTag } from './fields.ts';
 
 export interface S3ObjectSummary {
   key: string;
@@ -17,6 +21,21 @@ export interface S3ObjectSummary {
 
 function client(target: SdkTarget): S3Client {
   return new S3Client(sdkConfig(target));
+}
+
+/** Creates (or takes over, when it is already ours) a versioned bucket carrying the tag. */
+export async function createVersionedBucket(target: SdkTarget, bucket: string, tag: ResourceTag): Promise<void> {
+  const s3 = client(target);
+  const input: CreateBucketCommandInput = { Bucket: bucket };
+  // us-east-1 is the one region that refuses a LocationConstraint naming itself.
+  if (target.region !== 'us-east-1') input.CreateBucketConfiguration = { LocationConstraint: target.region as never };
+  try {
+    await s3.send(new CreateBucketCommand(input));
+  } catch (err) {
+    if (awsErrorName(err) !== 'BucketAlreadyOwnedByYou') throw err;
+  }
+  await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  await s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: tag.key, Value: tag.value }] } }));
 }
 
 /** True when the bucket exists; false for NotFound/NoSuchBucket; any other failure (unreachable, denied) throws. */

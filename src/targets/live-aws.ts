@@ -1,4 +1,4 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { callerAccount } from '../aws/sts.ts';
 import { EnvironmentError, UsageError } from '../errors.ts';
 import type { ActiveTarget } from './active-target.ts';
 
@@ -14,8 +14,7 @@ export async function attachLiveAws(region: string, acceptCosts: boolean): Promi
     );
   }
   try {
-    const identity = await new STSClient({ region }).send(new GetCallerIdentityCommand({}));
-    if (!identity.Account) throw new Error('no account in the STS answer');
+    await callerAccount({ region });
   } catch (err) {
     throw new EnvironmentError(
       `No usable AWS credentials for region ${region}: ${err instanceof Error ? err.message : String(err)}`,
