@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { labClaims, rowsOf, type Expect } from '../support/lab-claims.ts';
+import { labClaims, type Expect } from '../support/lab-claims.ts';
 import statements from './claims.statements.json' with { type: 'json' };
 import certificatesLab from '../../labs/certificates.ts';
 import type { CertificatesEvidence } from '../../checks/certificates/evidence.ts';
@@ -16,18 +16,17 @@ const QUESTION = 'certificates/why-certificate';
 const claims = labClaims<CertificatesEvidence>(certificatesLab, { question: QUESTION });
 const { lab, reference, judge, verdict } = claims;
 
-/** Paraphrases of the facts the question turns on, right and wrong, in wordings of our own. */
-const paraphrases = rowsOf<[string, Expect]>(statements.paraphrases);
-
-describe('certificates claims: paraphrases', () => {
-  it.each(paraphrases)('%s → %s', claims.expectVerdict);
-});
-
-/** Pairs that differ by one negation, value or quantifier flip the verdict. */
-const minimalPairs = rowsOf<[string, Expect, string, Expect]>(statements.minimalPairs);
-
-describe('certificates claims: minimal pairs', () => {
-  it.each(minimalPairs)('%s (%s) / %s (%s)', claims.expectPair);
+/**
+ * Statement tables (claims.statements.json): paraphrases of the facts the question turns on, right and wrong, in
+ * wordings of our own; minimal pairs that differ by one negation, value or quantifier; blind sets written before
+ * the patterns were read; conditions that spell a negation ("a CA that isn't trusted") and must not flip the verdict.
+ */
+claims.describeTables('certificates claims', {
+  paraphrases: statements.paraphrases,
+  minimalPairs: statements.minimalPairs,
+  blindFirst: statements.blindFirst,
+  blindSecond: statements.blindSecond,
+  negatedConditions: statements.negatedConditions,
 });
 
 describe('certificates claims: observers read the recorded experiments', () => {
@@ -107,16 +106,3 @@ describe('certificates claims: the shipped journal', () => {
   });
 });
 
-
-/** Blind set 1: written before reading the patterns (new wordings of the devset facts and common beliefs). */
-const blindFirst = rowsOf<[string, Expect]>(statements.blindFirst);
-
-/** Blind set 2: fresh wordings, written after the first round of fixes. */
-const blindSecond = rowsOf<[string, Expect]>(statements.blindSecond);
-
-/** Conditions that spell a negation ("a CA that isn't trusted") must not flip the verdict that follows them. */
-const negatedConditions = rowsOf<[string, Expect]>(statements.negatedConditions);
-
-describe('certificates claims: blind sets', () => {
-  it.each([...blindFirst, ...blindSecond, ...negatedConditions])('%s → %s', claims.expectVerdict);
-});

@@ -4,7 +4,7 @@
  * keepalive and HTTP experiments in network namespaces). Pure and fast.
  */
 import { describe, expect, it } from 'vitest';
-import { labClaims, rowsOf, type Expect } from '../support/lab-claims.ts';
+import { labClaims, type Expect } from '../support/lab-claims.ts';
 import statements from './claims.statements.json' with { type: 'json' };
 import handshakesLab from '../../labs/handshakes.ts';
 import type { HandshakesEvidence } from '../../checks/handshakes/evidence.ts';
@@ -14,33 +14,18 @@ const QUESTION = 'handshakes/connection';
 const claims = labClaims<HandshakesEvidence>(handshakesLab, { question: QUESTION });
 const { lab, reference, judge, verdict } = claims;
 
-/** Paraphrases of the facts the question turns on, right and wrong, in wordings of our own. */
-const paraphrases = rowsOf<[string, Expect]>(statements.paraphrases);
-
-describe('handshakes claims: paraphrases', () => {
-  it.each(paraphrases)('%s → %s', claims.expectVerdict);
-});
-
 /**
- * Blind sets: wordings written before looking at the lexicon (first round, then a second round after the first
- * fixes), each statement with the verdict a careful reviewer gives it.
+ * Statement tables (claims.statements.json): paraphrases of the facts the question turns on, right and wrong, in
+ * wordings of our own; three blind sets written before the patterns were read (and variants of the third);
+ * minimal pairs that differ by one value or one "not".
  */
-const blindFirst = rowsOf<[string, Expect]>(statements.blindFirst);
-const blindSecond = rowsOf<[string, Expect]>(statements.blindSecond);
-
-const blindThird = rowsOf<[string, Expect]>(statements.blindThird);
-/** Variations written while closing the third set's gaps: option meanings, who speaks first, tickets, HTTP vs TCP keepalive, resumption and the TCP handshake. */
-const blindThirdVariants = rowsOf<[string, Expect]>(statements.blindThirdVariants);
-
-describe('handshakes claims: blind sets', () => {
-  it.each([...blindFirst, ...blindSecond, ...blindThird, ...blindThirdVariants])('%s → %s', claims.expectVerdict);
-});
-
-/** Pairs that differ by one negation, value or quantifier flip the verdict. */
-const minimalPairs = rowsOf<[string, Expect, string, Expect]>(statements.minimalPairs);
-
-describe('handshakes claims: minimal pairs', () => {
-  it.each(minimalPairs)('%s (%s) / %s (%s)', claims.expectPair);
+claims.describeTables('handshakes claims', {
+  paraphrases: statements.paraphrases,
+  blindFirst: statements.blindFirst,
+  blindSecond: statements.blindSecond,
+  blindThird: statements.blindThird,
+  blindThirdVariants: statements.blindThirdVariants,
+  minimalPairs: statements.minimalPairs,
 });
 
 describe('handshakes observers read the reference evidence', () => {

@@ -4,7 +4,7 @@
  * (an HAProxy twin of the target group). Pure and fast: no I/O beyond reading JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { labClaims, rowsOf, type Expect } from '../support/lab-claims.ts';
+import { labClaims, type Expect } from '../support/lab-claims.ts';
 import statements from './claims.statements.json' with { type: 'json' };
 import { statementVerdict } from '../../src/claims/judge-alone.ts';
 import healthTwinLab from '../../labs/health-twin.ts';
@@ -17,25 +17,18 @@ const { lab, judge, verdict } = claims;
 const reference = claims.reference as TwinEvidence;
 const notRun: HealthTwinEvidence = { status: 'unverifiable', reason: 'haproxy is not installed on this machine' };
 
-/** Our own wordings of the facts the question turns on, right and wrong (AWS defaults for instance/ip targets). */
-const paraphrases = rowsOf<[string, Expect]>(statements.paraphrases);
-
-describe('health-twin claims: paraphrases', () => {
-  it.each(paraphrases)('%s → %s', claims.expectVerdict);
-});
-
-/** More wordings of the same facts: styles learners use (labels, numbered steps, hedges, typos, two claims). */
-const morePhrasings = rowsOf<[string, Expect]>(statements.morePhrasings);
-
-describe('health-twin claims: more phrasings', () => {
-  it.each(morePhrasings)('%s → %s', claims.expectVerdict);
-});
-
-/** Minimal pairs: one value, a negation or a quantifier changes, and so does the verdict. */
-const pairs = rowsOf<[string, Expect, string, Expect]>(statements.pairs);
-
-describe('health-twin claims: minimal pairs', () => {
-  it.each(pairs)('%s (%s) / %s (%s)', claims.expectPair);
+/**
+ * Statement tables (claims.statements.json): our own wordings of the facts (AWS defaults for instance/ip targets);
+ * more phrasings in learners' styles (labels, numbered steps, hedges, typos); minimal pairs; two blind sets written
+ * before the lexicon was widened for them, and probes of that widening (label, number-first and contrast orders).
+ */
+claims.describeTables('health-twin claims', {
+  paraphrases: statements.paraphrases,
+  morePhrasings: statements.morePhrasings,
+  pairs: statements.pairs,
+  blindOne: statements.blindOne,
+  blindTwo: statements.blindTwo,
+  probes: statements.probes,
 });
 
 describe('health-twin claims: what the twin observed', () => {
@@ -116,22 +109,3 @@ describe('health-twin claims: when the twin could not run', () => {
   });
 });
 
-/**
- * Two blind sets, written before the lexicon was widened for them (labels "X: N", digits without units, numbers in
- * words, hedges, conditionals, contrasts, two facts in one sentence). Where a wording is too bare to tell what it is
- * about ("Path: / (the default)") or needs arithmetic ("twice a minute"), unjudged is the accepted answer.
- */
-const blindOne = rowsOf<[string, Expect]>(statements.blindOne);
-
-const blindTwo = rowsOf<[string, Expect]>(statements.blindTwo);
-
-describe('health-twin claims: blind sets', () => {
-  it.each([...blindOne, ...blindTwo])('%s → %s', claims.expectVerdict);
-});
-
-/** Probes of the same widening (label, number-first and contrast orders), written while fixing the blind sets. */
-const probes = rowsOf<[string, Expect]>(statements.probes);
-
-describe('health-twin claims: probes', () => {
-  it.each(probes)('%s → %s', claims.expectVerdict);
-});

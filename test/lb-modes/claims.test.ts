@@ -4,7 +4,7 @@
  * and TCP mode, and the ELBv2 API's answers on the ALB and the NLB). Pure and fast: no I/O beyond reading JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { labClaims, rowsOf, type Expect } from '../support/lab-claims.ts';
+import { labClaims, type Expect } from '../support/lab-claims.ts';
 import statements from './claims.statements.json' with { type: 'json' };
 import { statementVerdict } from '../../src/claims/judge-alone.ts';
 import lbModesLab from '../../labs/lb-modes.ts';
@@ -19,33 +19,17 @@ const notRun: LbModesEvidence = {
   api: { status: 'unverifiable', reason: 'no AWS target was given' },
 };
 
-/** Our own wordings of the facts the question turns on, right and wrong. */
-const paraphrases = rowsOf<[string, Expect]>(statements.paraphrases);
-
-describe('lb-modes claims: paraphrases', () => {
-  it.each(paraphrases)('%s → %s', claims.expectVerdict);
-});
-
-/** More wordings of the same facts: styles learners use (labels, numbered steps, hedges, typos, two claims). */
-const morePhrasings = rowsOf<[string, Expect]>(statements.morePhrasings);
-
-describe('lb-modes claims: more phrasings', () => {
-  it.each(morePhrasings)('%s → %s', claims.expectVerdict);
-});
-
-/** Minimal pairs: one value, a negation or a swapped subject changes, and so does the verdict. */
-const pairs = rowsOf<[string, Expect, string, Expect]>(statements.pairs);
-
-describe('lb-modes claims: minimal pairs', () => {
-  it.each(pairs)('%s (%s) / %s (%s)', claims.expectPair);
-});
-
-/** Blind coverage sets: wordings written before the patterns were looked at (first round, then a second fresh one). */
-const blindFirst = rowsOf<[string, Expect]>(statements.blindFirst);
-const blindSecond = rowsOf<[string, Expect]>(statements.blindSecond);
-
-describe('lb-modes claims: blind coverage sets', () => {
-  it.each([...blindFirst, ...blindSecond])('%s → %s', claims.expectVerdict);
+/**
+ * Statement tables (claims.statements.json): our own wordings of the facts, right and wrong; more phrasings in
+ * learners' styles; minimal pairs (one value, a negation or a swapped subject); blind coverage sets written before
+ * the patterns were looked at.
+ */
+claims.describeTables('lb-modes claims', {
+  paraphrases: statements.paraphrases,
+  morePhrasings: statements.morePhrasings,
+  pairs: statements.pairs,
+  blindFirst: statements.blindFirst,
+  blindSecond: statements.blindSecond,
 });
 
 describe('lb-modes claims: what the lab observed', () => {

@@ -3,7 +3,7 @@
  * and expectations that fail readably — the statement, the verdict wanted, the verdict given and the judge's own
  * explanation (aws-cdk's expectPass/expectFailure, for statements).
  */
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { judgeAlone, statementVerdict, type StatementJudgement } from '../../src/claims/judge-alone.ts';
 import { loadReferenceEvidence } from '../../src/claims/reference-evidence.ts';
 import type { Lab } from '../../src/lab-api/lab.ts';
@@ -20,7 +20,15 @@ export interface LabClaims<E> {
   expectVerdict(statement: string, expected: Expect): void;
   /** For `it.each(pairs)('%s (%s) / %s (%s)', expectPair)`: a right and a wrong wording, one value or "not" apart. */
   expectPair(right: string, rightVerdict: Expect, wrong: string, wrongVerdict: Expect): void;
+  /**
+   * One `describe` per table of a `<test>.statements.json` (title: the table's name in words): a row of two is
+   * [statement, verdict], a row of four a minimal pair [right, its verdict, wrong, its verdict].
+   */
+  describeTables(title: string, tables: Record<string, StatementGroups>): void;
 }
+
+/** A table of statements as kept beside its test, grouped by what they are about. */
+export type StatementGroups = readonly { about?: string; rows: readonly unknown[] }[];
 
 /** The judge's side of a failed expectation: each claim's verdict and explanation, or why nothing was judged. */
 export function explain(judged: StatementJudgement): string {
@@ -41,20 +49,38 @@ export function labClaims<E>(labDefinition: Lab<E>, options: { question?: string
     const judged = judge(statement);
     expect(statementVerdict(judged.claims), explain(judged)).toBe(expected);
   };
+  const expectPair = (right: string, rightVerdict: Expect, wrong: string, wrongVerdict: Expect) => {
+    expectVerdict(right, rightVerdict);
+    expectVerdict(wrong, wrongVerdict);
+  };
   return {
     lab,
     reference,
     judge,
     verdict,
     expectVerdict,
-    expectPair(right, rightVerdict, wrong, wrongVerdict) {
-      expectVerdict(right, rightVerdict);
-      expectVerdict(wrong, wrongVerdict);
+    expectPair,
+    describeTables(title, tables) {
+      for (const [name, groups] of Object.entries(tables)) {
+        const rows = rowsOf<unknown[]>(groups);
+        describe(`${title}: ${inWords(name)}`, () => {
+          const single = rows.filter((r) => r.length === 2) as [string, Expect][];
+          const pairs = rows.filter((r) => r.length === 4) as [string, Expect, string, Expect][];
+          if (single.length + pairs.length !== rows.length) throw new Error(`table ${name} has rows that are neither [statement, verdict] nor a minimal pair`);
+          if (single.length) it.each(single)('%s → %s', expectVerdict);
+          if (pairs.length) it.each(pairs)('%s (%s) / %s (%s)', expectPair);
+        });
+      }
     },
   };
 }
 
+/** "minimalPairs" → "minimal pairs". */
+function inWords(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
+}
+
 /** A table of statements kept as data beside its test (`<test>.statements.json`), grouped by what they are about. */
-export function rowsOf<Row>(groups: readonly { about?: string; rows: readonly unknown[] }[]): Row[] {
+export function rowsOf<Row>(groups: StatementGroups): Row[] {
   return groups.flatMap((g) => g.rows as Row[]);
 }
