@@ -11,7 +11,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import type { LabContext } from '../../src/lab-api/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
-import { startCapture } from '../../src/net/capture.ts';
+import { captureLoopbackPorts } from '../../src/net/capture.ts';
 import type { IssuedCertificate, LocalCa } from '../../src/certs/local-ca.ts';
 import { decryptedApplicationData, tcpPayloads } from '../../src/net/tshark.ts';
 import type { EncryptionObservation, EncryptionRun } from './evidence.ts';
@@ -62,10 +62,9 @@ export async function collectEncryptionEvidence(ctx: LabContext, caps: NetCapabi
     servers.push({ run, port: server.port });
   }
   const ports = [plainPort, ...servers.map((s) => s.port)];
-  const capture = await startCapture({
+  const capture = await captureLoopbackPorts({
     tcpdump: caps.tools.tcpdump!,
-    iface: 'lo',
-    filter: `tcp and host 127.0.0.1 and (${ports.map((p) => `port ${p}`).join(' or ')})`,
+    ports,
     file: path.join(ctx.workDir, 'encryption.pcap'),
     teardown: ctx.teardown,
     signal: ctx.signal,

@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LabContext } from '../../src/lab-api/lab.ts';
 import type { NetCapabilities } from '../../src/net/capabilities.ts';
-import { startCapture, type RunningCapture } from '../../src/net/capture.ts';
+import { captureLoopbackPorts, type RunningCapture } from '../../src/net/capture.ts';
 import { createLocalCa } from '../../src/certs/local-ca.ts';
 import { decodeTcpSegments, decodeTlsRecords, type TcpSegment } from '../../src/net/tshark.ts';
 import type { HandshakesEvidence, SegmentView, TlsRun } from './evidence.ts';
@@ -52,10 +52,9 @@ export async function collectLoopbackEvidence(ctx: LabContext, caps: NetCapabili
   let captureProblem = caps.capture.ok ? undefined : caps.capture.reason;
   if (caps.capture.ok) {
     try {
-      capture = await startCapture({
+      capture = await captureLoopbackPorts({
         tcpdump: caps.tools.tcpdump!,
-        iface: 'lo',
-        filter: `tcp and host 127.0.0.1 and (${ports.map((p) => `port ${p}`).join(' or ')})`,
+        ports,
         file: path.join(ctx.workDir, 'loopback.pcap'),
         teardown: ctx.teardown,
         signal: ctx.signal,

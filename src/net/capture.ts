@@ -87,3 +87,9 @@ export async function startCapture(options: CaptureOptions): Promise<RunningCapt
     },
   };
 }
+
+/** Captures the TCP traffic of the given loopback ports only: the narrowest filter that still shows both ends. */
+export function captureLoopbackPorts(options: Omit<CaptureOptions, 'iface' | 'filter' | 'netns'> & { ports: readonly number[] }): Promise<RunningCapture> {
+  const { ports, ...rest } = options;
+  return startCapture({ ...rest, iface: 'lo', filter: `tcp and host 127.0.0.1 and (${ports.map((p) => `port ${p}`).join(' or ')})` });
+}
