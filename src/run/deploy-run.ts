@@ -9,6 +9,8 @@ import { sweepRunLeftovers, type Leftover } from '../engine/sweep.ts';
 import type { ResourceEvent } from '../engine/terraform-events.ts';
 import { activateTarget, releaseTarget, type TargetRequest } from '../targets/activate-target.ts';
 import { isAlive } from '../targets/moto-server.ts';
+import { containerRunning } from '../targets/container-emulator.ts';
+import type { ActiveTarget } from '../targets/active-target.ts';
 import { findEngine } from '../toolchain/engine.ts';
 import { findProviderMirror, mirrorHasProvider } from '../toolchain/provider-mirror.ts';
 import { requiredAwsProvider } from '../toolchain/required-provider.ts';
@@ -61,20 +63,17 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
   const runId = newRunId();
   const runDir = runDirOf(opts.home, runId);
   await mkdir(runDir, { recursive: true, mode: 0o700 });
-  const target = await activateTarget(opts, runDir).catch(async (err) => {
-    // Nothing was started: drop the run dir, unless it holds an emulator log the error message points at.
+  const createdAt = new Date().toISOString();
+  const stateBucket = `journal-lab-state-${runId}`;
+  // A container is on record from its creation: a crash while it starts still leaves `lab down` a way to remove it.
+  const recordContainer = (created: ActiveTarget) =>
+    saveRunRecord(opts.home, { runId, createdAt, stage: 'starting', target: created, stateBucket, stacksTouched: [], outputs: {} });
+  const target = await activateTarget(opts, runDir, runId, recordContainer).catch(async (err) => {
+    // Nothing is left running: drop the run dir, unless it holds an emulator log the error message points at.
     if (!(await hasContent(path.join(runDir, 'moto.log')))) await rm(runDir, { recursive: true, force: true });
     throw err;
   });
-  const record: RunRecord = {
-    runId,
-    createdAt: new Date().toISOString(),
-    stage: 'starting',
-    target,
-    stateBucket: `journal-lab-state-${runId}`,
-    stacksTouched: [],
-    outputs: {},
-  };
+  const record: RunRecord = { runId, createdAt, stage: 'starting', target, stateBucket, stacksTouched: [], outputs: {} };
   await saveRunRecord(opts.home, record);
   opts.reporter.stage(`run ${runId} on ${target.name}${target.endpoint ? ` (${target.endpoint})` : ''}`);
   try {
@@ -121,11 +120,11 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
 export async function tearDownRun(home: string, record: RunRecord, reporter: RunReporter): Promise<TeardownReport> {
   const report: TeardownReport = { runId: record.runId, destroyed: [], leftovers: [] };
   const target = record.target;
-  const emulatorGone = target.started?.kind === 'moto' && !isAlive(target.started.pid);
+  const emulatorGone = await startedEmulatorGone(target);
   record.stage = 'destroying';
   await saveRunRecord(home, record);
   if (emulatorGone) {
-    report.skipped = `the moto server this run started (pid ${target.started!.kind === 'moto' ? target.started!.pid : ''}) is gone, and everything it held went with it`;
+    report.skipped = emulatorGone;
     record.stacksTouched = [];
   } else {
     if (record.stacksTouched.length > 0) {
@@ -141,12 +140,28 @@ export async function tearDownRun(home: string, record: RunRecord, reporter: Run
   }
   if (target.started) {
     await releaseTarget(target);
-    report.stopped = target.started.kind === 'moto' ? `moto server (pid ${target.started.pid})` : `LocalStack container ${target.started.containerId}`;
+    report.stopped = target.started.kind === 'moto' ? `moto server (pid ${target.started.pid})` : `${target.started.emulator} container ${target.started.containerId.slice(0, 12)} (removed)`;
   }
   record.stage = report.leftovers.length === 0 ? 'destroyed' : 'failed';
   if (report.leftovers.length > 0) record.error = `leftovers after destroy: ${report.leftovers.map((l) => l.id).join(', ')}`;
   await saveRunRecord(home, record);
   return report;
+}
+
+/** Why nothing can be destroyed because the emulator this run started no longer holds it; undefined when it does. */
+async function startedEmulatorGone(target: ActiveTarget): Promise<string | undefined> {
+  const started = target.started;
+  if (started?.kind === 'moto' && !isAlive(started.pid)) {
+    return `the moto server this run started (pid ${started.pid}) is gone, and everything it held went with it`;
+  }
+  if (started?.kind === 'container') {
+    // No endpoint on record: the run died while its container started, before anything was deployed.
+    if (!target.endpoint) return `the run stopped while its ${started.emulator} container was starting; nothing was deployed`;
+    if (!(await containerRunning(started.containerId))) {
+      return `the ${started.emulator} container this run started (${started.containerId.slice(0, 12)}) is not running, and everything it held went with it`;
+    }
+  }
+  return undefined;
 }
 
 async function deploymentHandle(
