@@ -36,7 +36,7 @@ describe('LocalStack: auth token', () => {
   });
 
   it('reads the recorded auth failure log (exit code 55) as a license problem, with its reason', () => {
-    const explained = explainLocalStackLog(fixture('auth-token-missing.log'));
+    const explained = explainLocalStackLog(fixture('auth-token-missing.container-log.txt'));
     expect(explained).toMatch(/license activation failed \(No credentials were found in the environment\./);
     expect(explained).toMatch(/Check LOCALSTACK_AUTH_TOKEN/);
     expect(explainLocalStackLog('Ready.\n')).toBeUndefined();
