@@ -1,5 +1,6 @@
 import type { GenericContainer as GenericContainerType } from 'testcontainers';
 import { EnvironmentError } from '../errors.ts';
+import { checkDocker } from '../toolchain/checks/docker.ts';
 
 /** Every container the harness starts carries this label with the run id, so `lab down` and sweeps find it. */
 export const RUN_LABEL = 'journal-lab.run';
@@ -36,6 +37,7 @@ export async function startContainerEmulator(
   runId: string,
   onCreated: (containerId: string) => void | Promise<void> = () => {},
 ): Promise<StartedContainerEmulator> {
+  await assertEngineAnswers(spec);
   process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = new (loopbackContainerClass(GenericContainer))(spec.image, onCreated)
@@ -61,6 +63,21 @@ export async function startContainerEmulator(
       { cause: err },
     );
   }
+}
+
+/**
+ * The same engine check as `lab doctor` (the docker CLI, which honours DOCKER_HOST strictly): testcontainers would
+ * otherwise fall back from an unreachable DOCKER_HOST to /var/run/docker.sock, a different engine than the one the
+ * user named. Without a docker CLI, testcontainers' own discovery decides.
+ */
+async function assertEngineAnswers(spec: ContainerEmulatorSpec): Promise<void> {
+  const engine = await checkDocker(process.env);
+  if (engine.found || !engine.path) return;
+  throw new EnvironmentError(
+    `The ${spec.emulator} container (${spec.image}) could not be started: ${engine.detail}`,
+    engine.fix ?? 'Start the Docker engine.',
+    'Nothing was started or deployed.',
+  );
 }
 
 /** Stops and removes the run's container by id, then anything else carrying the run's label (a crash mid-start). */
