@@ -105,8 +105,9 @@ start_dockerd() {
     # A dockerd killed earlier leaves its pid file, and a new one refuses to start while it exists.
     if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null; then as_root rm -f "$pidfile"; fi
     say "starting dockerd ${flags:-(default flags)} in the background (log: $log) ..."
+    # Its own session (setsid): the engine outlives setup and a Ctrl-C aimed at setup's process group.
     # shellcheck disable=SC2086
-    as_root nohup dockerd $flags >>"$log" 2>&1 </dev/null &
+    as_root $(command -v setsid || true) nohup dockerd $flags >>"$log" 2>&1 </dev/null &
     pid=$!
     if wait_for_docker 40; then say "Docker engine answering (dockerd ${flags:-default flags})"; return 0; fi
     as_root kill "$pid" 2>/dev/null; sleep 2
