@@ -122,7 +122,9 @@ type RuntimeClient = Awaited<ReturnType<typeof import('testcontainers')['getCont
 async function removeContainer(client: RuntimeClient, containerId: string): Promise<void> {
   const container = client.container.getById(containerId);
   try {
-    await client.container.stop(container, { timeout: 10 });
+    // A short grace: the emulator holds nothing worth a clean shutdown once the run has destroyed its resources,
+    // and a server running as PID 1 may ignore SIGTERM, so a long grace is only waiting for the SIGKILL.
+    await client.container.stop(container, { timeout: 2_000 });
   } catch (err) {
     if (!isGone(err) && !/not running|304/i.test(String(err))) throw err;
   }
