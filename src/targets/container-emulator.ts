@@ -83,9 +83,18 @@ async function assertEngineAnswers(spec: ContainerEmulatorSpec): Promise<void> {
 /** Stops and removes the run's container by id, then anything else carrying the run's label (a crash mid-start). */
 export async function stopContainerEmulator(containerId: string, runId: string): Promise<void> {
   const { getContainerRuntimeClient } = await import('testcontainers');
-  const client = await getContainerRuntimeClient();
-  await removeContainer(client, containerId);
-  await removeRunContainers(runId);
+  try {
+    const client = await getContainerRuntimeClient();
+    await removeContainer(client, containerId);
+    await removeRunContainers(runId);
+  } catch (err) {
+    throw new EnvironmentError(
+      `The emulator container ${containerId.slice(0, 12)} of run ${runId} could not be removed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      `Start the Docker engine (\`npm run setup -- --with-docker\`) and run \`lab down --run ${runId}\`, or remove it yourself: docker rm -f $(docker ps -aq --filter label=${RUN_LABEL}=${runId})`,
+      'The run stays on record until its container is gone.',
+      { cause: err },
+    );
+  }
 }
 
 /** Removes every container labelled with the run id (any state); returns their ids. */
