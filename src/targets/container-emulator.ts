@@ -38,8 +38,7 @@ export async function startContainerEmulator(
   onCreated: (containerId: string) => void | Promise<void> = () => {},
 ): Promise<StartedContainerEmulator> {
   await assertEngineAnswers(spec);
-  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
-  const { GenericContainer, Wait } = await import('testcontainers');
+  const { GenericContainer, Wait } = await loadTestcontainers();
   const container = new (loopbackContainerClass(GenericContainer))(spec.image, onCreated)
     .withExposedPorts(spec.containerPort)
     .withEnvironment(spec.environment ?? {})
@@ -82,7 +81,7 @@ async function assertEngineAnswers(spec: ContainerEmulatorSpec): Promise<void> {
 
 /** Stops and removes the run's container by id, then anything else carrying the run's label (a crash mid-start). */
 export async function stopContainerEmulator(containerId: string, runId: string): Promise<void> {
-  const { getContainerRuntimeClient } = await import('testcontainers');
+  const { getContainerRuntimeClient } = await loadTestcontainers();
   try {
     const client = await getContainerRuntimeClient();
     await removeContainer(client, containerId);
@@ -99,7 +98,7 @@ export async function stopContainerEmulator(containerId: string, runId: string):
 
 /** Removes every container labelled with the run id (any state); returns their ids. */
 export async function removeRunContainers(runId: string): Promise<string[]> {
-  const { getContainerRuntimeClient } = await import('testcontainers');
+  const { getContainerRuntimeClient } = await loadTestcontainers();
   const client = await getContainerRuntimeClient();
   const ids = await labelledContainerIds(runId);
   for (const id of ids) await removeContainer(client, id);
@@ -108,7 +107,7 @@ export async function removeRunContainers(runId: string): Promise<string[]> {
 
 /** Containers carrying the harness's run label: for one run, or for any run when runId is undefined. */
 export async function labelledContainerIds(runId?: string): Promise<string[]> {
-  const { getContainerRuntimeClient } = await import('testcontainers');
+  const { getContainerRuntimeClient } = await loadTestcontainers();
   const client = await getContainerRuntimeClient();
   const label = runId ? `${RUN_LABEL}=${runId}` : RUN_LABEL;
   const found = await client.container.dockerode.listContainers({ all: true, filters: { label: [label] } });
@@ -118,12 +117,23 @@ export async function labelledContainerIds(runId?: string): Promise<string[]> {
 /** True while the container exists and runs; false once it is stopped, removed, or the engine is gone. */
 export async function containerRunning(containerId: string): Promise<boolean> {
   try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
+    const { getContainerRuntimeClient } = await loadTestcontainers();
     const client = await getContainerRuntimeClient();
     return (await client.container.inspect(client.container.getById(containerId))).State.Running === true;
   } catch {
     return false;
   }
+}
+
+/**
+ * testcontainers as the harness uses it. Ryuk is off (see startContainerEmulator). The host this process reaches
+ * published ports on is 127.0.0.1, where they are published: left to itself, testcontainers sees /.dockerenv (as in
+ * CI sandboxes) and uses the bridge gateway instead, where a loopback-only port never answers.
+ */
+async function loadTestcontainers(): Promise<typeof import('testcontainers')> {
+  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+  process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
+  return import('testcontainers');
 }
 
 type RuntimeClient = Awaited<ReturnType<typeof import('testcontainers')['getContainerRuntimeClient']>>;
@@ -150,7 +160,7 @@ function isGone(err: unknown): boolean {
 
 async function containerLogTail(runId: string): Promise<string> {
   try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
+    const { getContainerRuntimeClient } = await loadTestcontainers();
     const client = await getContainerRuntimeClient();
     const [id] = await labelledContainerIds(runId);
     if (!id) return '';
