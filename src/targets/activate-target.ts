@@ -21,7 +21,7 @@ export interface TargetRequest {
 /** Called once an emulator container exists, before it starts, so the run record can name it at once. */
 export type OnContainerCreated = (target: ActiveTarget) => void | Promise<void>;
 
-/** Starts (moto, LocalStack) or attaches to (--endpoint, live AWS) the target a run deploys to. */
+/** Starts (moto, or an emulator container: moto-container, LocalStack) or attaches to (--endpoint, live AWS) the target a run deploys to. */
 export async function activateTarget(req: TargetRequest, runDir: string, runId: string, onContainerCreated?: OnContainerCreated): Promise<ActiveTarget> {
   if (req.endpoint) return attachEndpoint(req.endpoint, req.region);
   const target = req.target ?? 'moto';
