@@ -110,7 +110,8 @@ start_dockerd() {
     as_root $(command -v setsid || true) nohup dockerd $flags >>"$log" 2>&1 </dev/null &
     pid=$!
     if wait_for_docker 40; then say "Docker engine answering (dockerd ${flags:-default flags})"; return 0; fi
-    as_root kill "$pid" 2>/dev/null; sleep 2
+    # The daemon's own pid file names it (the background job may be a wrapper around it).
+    as_root kill "$(cat "$pidfile" 2>/dev/null || echo "$pid")" 2>/dev/null; sleep 2
     tail -n 5 "$log" >>"$LOG"
   done
   return 1
@@ -139,6 +140,7 @@ if [ "$WITH_DOCKER" = 1 ]; then
     problem "the Docker engine does not start (see above and ${TMPDIR:-/tmp}/journal-lab-dockerd.log); start it yourself (sudo systemctl start docker, or sudo dockerd &)"
   fi
   if docker_answers; then
+    say "local moto emulator image (built once, about a minute; then cached by tag) ..."
     if image="$(bash scripts/build-emulator-image.sh 2>>"$LOG" | tail -n 1)" && [ -n "$image" ]; then
       say "emulator image: $image  (lab run --target moto-container --image $image)"
     else
