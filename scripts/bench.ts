@@ -4,9 +4,12 @@
  * up, and the harness's peak memory.
  *   npm run bench [-- --rounds 3] [-- --json]
  * With --json the last line is one JSON object: { harnessSeconds, rawSeconds, ratio, peakRssMb, checkSeconds, ... }.
+ * Where a Docker engine answers, each round also runs `lab up` + `lab down` on --target moto-container with the
+ * locally built moto image (scripts/build-emulator-image.sh): containerSeconds, containerRatio (to harnessSeconds)
+ * and containerPeakMb (the container's cgroup memory peak). --no-container skips it.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +22,9 @@ import { findEngine } from '../src/toolchain/engine.ts';
 import { findProviderMirror } from '../src/toolchain/provider-mirror.ts';
 import { writeCliConfig } from '../src/toolchain/cli-config.ts';
 import { STACK_ORDER } from '../stacks/target-context.ts';
+import { checkDocker } from '../src/toolchain/checks/docker.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, json: { type: 'boolean', default: false }, 'no-container': { type: 'boolean', default: false } } });
 const rounds = Math.max(1, Number(values.rounds));
 const log = (line: string) => { if (!values.json) console.log(line); else process.stderr.write(line + '\n'); };
 const work = mkdtempSync(path.join(os.tmpdir(), 'jl-bench-'));
@@ -87,11 +91,56 @@ async function rawRound(round: number) {
   return seconds;
 }
 
+/** The local moto image for the container rounds (built when missing), or why there are none. */
+async function containerImage(): Promise<{ tag?: string; skipped?: string }> {
+  if (values['no-container']) return { skipped: '--no-container' };
+  const docker = await checkDocker(process.env);
+  if (!docker.found) return { skipped: `no Docker engine (${docker.detail})` };
+  try {
+    const tag = execFileSync('bash', ['scripts/build-emulator-image.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+    return tag ? { tag } : { skipped: 'the image build printed no tag' };
+  } catch (err) {
+    return { skipped: `the image build failed: ${err instanceof Error ? err.message.split('\n')[0] : err}` };
+  }
+}
+
+/** The container's memory peak from its cgroup (v2 memory.peak, v1 memory.max_usage_in_bytes), in kB; 0 if unreadable. */
+function containerPeakKb(containerId: string): number {
+  const candidates = [
+    `/sys/fs/cgroup/system.slice/docker-${containerId}.scope/memory.peak`,
+    `/sys/fs/cgroup/docker/${containerId}/memory.peak`,
+    `/sys/fs/cgroup/memory/docker/${containerId}/memory.max_usage_in_bytes`,
+    `/sys/fs/cgroup/memory/system.slice/docker-${containerId}.scope/memory.max_usage_in_bytes`,
+  ];
+  for (const file of candidates) {
+    try {
+      return Math.round(Number(readFileSync(file, 'utf8').trim()) / 1024);
+    } catch { /* another cgroup layout */ }
+  }
+  return 0;
+}
+
+/** `lab up` + `lab down` on the container target: the emulator starts and goes with the run, as users run it. */
+async function containerRound(round: number, image: string) {
+  const home = path.join(work, `container-${round}`);
+  const env = { LAB_HOME: home };
+  const up = await timed(process.execPath, ['bin/lab.js', 'up', '--target', 'moto-container', '--image', image, '--json'], undefined, env);
+  const [runId] = readdirSync(path.join(home, 'runs'));
+  const record = JSON.parse(readFileSync(path.join(home, 'runs', runId, 'run.json'), 'utf8'));
+  const containerKb = containerPeakKb(record.target.started.containerId);
+  const down = await timed(process.execPath, ['bin/lab.js', 'down', '--json'], undefined, env);
+  return { seconds: up.seconds + down.seconds, containerKb };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const harness: number[] = [];
 const raw: number[] = [];
 let peakKb = 0;
 let checks: number[] = [];
+const container: number[] = [];
+let containerKb = 0;
+const image = await containerImage();
+if (image.skipped) log(`container rounds skipped: ${image.skipped}`);
 try {
   for (let round = 1; round <= rounds; round++) {
     // Alternate which goes first so slow drift on the machine does not favour one side.
@@ -109,6 +158,12 @@ try {
         log(`round ${round}: raw terraform init + apply + destroy ${r.toFixed(1)} s`);
       }
     }
+    if (image.tag) {
+      const c = await containerRound(round, image.tag);
+      container.push(c.seconds);
+      containerKb = Math.max(containerKb, c.containerKb);
+      log(`round ${round}: lab up + lab down on moto-container ${c.seconds.toFixed(1)} s (container memory peak ${(c.containerKb / 1024).toFixed(0)} MB)`);
+    }
   }
 } finally {
   await stopMotoServer(moto.pid);
@@ -123,8 +178,14 @@ const result = {
   harnessRounds: harness.map((s) => Number(s.toFixed(1))),
   rawRounds: raw.map((s) => Number(s.toFixed(1))),
   engine: `${engine.name} ${engine.version}`,
+  containerSeconds: container.length ? Number(median(container).toFixed(1)) : null,
+  containerRatio: container.length ? Number((median(container) / median(harness)).toFixed(3)) : null,
+  containerPeakMb: container.length && containerKb ? Number((containerKb / 1024).toFixed(0)) : null,
+  containerRounds: container.map((s) => Number(s.toFixed(1))),
+  containerImage: image.tag ?? null,
 };
 log(`median: harness ${result.harnessSeconds} s, raw terraform ${result.rawSeconds} s, ratio ${result.ratio} (target <= 1.10)`);
 log(`lab check two-tier with the stack up: median ${result.checkSeconds} s of ${checks.map((c) => c.toFixed(2)).join(', ')}`);
 log(`harness peak RSS: ${result.peakRssMb} MB (the lab process; terraform's own memory is the same on both sides)`);
+if (result.containerSeconds !== null) log(`moto-container (lab up + lab down, container start included): median ${result.containerSeconds} s, ${result.containerRatio}× the harness on a running moto; container memory peak ${result.containerPeakMb ?? '?'} MB`);
 if (values.json) console.log(JSON.stringify(result));

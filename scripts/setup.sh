@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # The setup path users (and CI) run: installs what the labs need, checks what it must not install itself,
 # then prints `lab doctor`. Idempotent and non-interactive: present tools are skipped, nothing is upgraded.
-#   scripts/setup.sh
+#   scripts/setup.sh [--with-docker] [--with-browser]     (or: npm run setup [-- --with-docker --with-browser])
+#   --with-docker   also install Docker (Debian's docker.io), start its engine if it is stopped, and build the local
+#                   moto emulator image (scripts/build-emulator-image.sh) for --target moto-container
+#   --with-browser  also install Chromium (Debian's chromium), for `lab report --html` screenshots and their tests
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
+
+WITH_DOCKER=0
+WITH_BROWSER=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-docker) WITH_DOCKER=1 ;;
+    --with-browser) WITH_BROWSER=1 ;;
+    *) printf 'setup: unknown option %s (use --with-docker and/or --with-browser)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 LOG="$(mktemp -t journal-lab-setup.XXXXXX)"
 trap 'rm -f "$LOG"' EXIT
@@ -80,6 +93,67 @@ else
   fi
 fi
 
+# --- Docker engine and the local emulator image (only with --with-docker) -----------------------------------------
+# The container targets (moto-container, localstack) need a running engine. Without systemd (containers, CI
+# sandboxes) dockerd is started in the background here; where the kernel or sandbox refuses iptables rules or
+# overlayfs, it is retried without them (published ports then go through docker-proxy, still on 127.0.0.1 only).
+docker_answers() { timeout 10 docker info >/dev/null 2>&1; }
+wait_for_docker() {
+  local i
+  for i in $(seq 1 "$1"); do docker_answers && return 0; sleep 1; done
+  return 1
+}
+start_dockerd() {
+  local log="${TMPDIR:-/tmp}/journal-lab-dockerd.log" pidfile=/var/run/docker.pid flags pid
+  for flags in "" "--iptables=false --ip6tables=false" "--iptables=false --ip6tables=false --storage-driver=vfs"; do
+    # A dockerd killed earlier leaves its pid file, and a new one refuses to start while it exists.
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null; then as_root rm -f "$pidfile"; fi
+    say "starting dockerd ${flags:-(default flags)} in the background (log: $log) ..."
+    # Its own session (setsid): the engine outlives setup and a Ctrl-C aimed at setup's process group.
+    # shellcheck disable=SC2086
+    as_root $(command -v setsid || true) nohup dockerd $flags >>"$log" 2>&1 </dev/null &
+    pid=$!
+    if wait_for_docker 40; then say "Docker engine answering (dockerd ${flags:-default flags})"; return 0; fi
+    # The daemon's own pid file names it (the background job may be a wrapper around it).
+    as_root kill "$(cat "$pidfile" 2>/dev/null || echo "$pid")" 2>/dev/null; sleep 2
+    tail -n 5 "$log" >>"$LOG"
+  done
+  return 1
+}
+if [ "$WITH_DOCKER" = 1 ]; then
+  if { ! have docker || ! have dockerd; } && ! docker_answers; then
+    if command -v apt-get >/dev/null 2>&1; then
+      say "installing docker.io ..."
+      if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker.io >>"$LOG" 2>&1 \
+        && ! { as_root apt-get update -q >>"$LOG" 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker.io >>"$LOG" 2>&1; }; then
+        show_log_tail
+        problem "apt-get install docker.io failed (see above); run it yourself: sudo apt-get install -y docker.io"
+      fi
+    else
+      problem "no Docker here and no apt-get: install Docker Engine (https://docs.docker.com/engine/install/)"
+    fi
+  fi
+  if docker_answers; then
+    say "Docker engine running: $(docker info --format '{{.ServerVersion}}, storage {{.Driver}}' 2>/dev/null)"
+  elif have dockerd && [ -d /run/systemd/system ] && as_root systemctl start docker >>"$LOG" 2>&1 && wait_for_docker 30; then
+    say "Docker engine started with systemctl"
+  elif have dockerd && start_dockerd; then
+    :
+  elif have docker; then
+    show_log_tail
+    problem "the Docker engine does not start (see above and ${TMPDIR:-/tmp}/journal-lab-dockerd.log); start it yourself (sudo systemctl start docker, or sudo dockerd &)"
+  fi
+  if docker_answers; then
+    say "local moto emulator image (built once, about a minute; then cached by tag) ..."
+    if image="$(bash scripts/build-emulator-image.sh 2>>"$LOG" | tail -n 1)" && [ -n "$image" ]; then
+      say "emulator image: $image  (lab run --target moto-container --image $image)"
+    else
+      show_log_tail
+      problem "building the local moto emulator image failed (see above); rerun: bash scripts/build-emulator-image.sh"
+    fi
+  fi
+fi
+
 # --- Terraform or OpenTofu: checked, never downloaded ------------------------------------------------------------
 if have terraform || have tofu; then
   say "engine present: $( (have terraform && terraform version 2>/dev/null || tofu version 2>/dev/null) | head -n 1)"
@@ -100,9 +174,7 @@ fi
 # --- headless browser (only with --with-browser) ------------------------------------------------------------------
 # Chromium draws the diagrams for the screenshot tests (test/report/*.browser.test.ts); without it they skip with
 # their reason. Debian's package only: npm never downloads a browser here.
-with_browser=0
-for arg in "$@"; do [ "$arg" = "--with-browser" ] && with_browser=1; done
-if [ "$with_browser" -eq 1 ]; then
+if [ "$WITH_BROWSER" -eq 1 ]; then
   if have chromium || have chromium-browser || have google-chrome-stable || have google-chrome; then
     say "browser present for the screenshot tests (not upgraded)"
   elif ! command -v apt-get >/dev/null 2>&1; then

@@ -15,6 +15,7 @@ function program(setExit: (code: number) => void): Command {
     cmd
       .addOption(new Option('--target <name>', `where to deploy (${TARGET_NAMES.join(', ')})`).default('moto'))
       .option('--endpoint <url>', 'attach to an AWS-compatible endpoint that is already running (neither started nor stopped)')
+      .option('--image <ref>', 'container image for --target moto-container (default motoserver/moto; build one offline with scripts/build-emulator-image.sh) or localstack')
       .option('--region <region>', 'AWS region', process.env.AWS_REGION ?? 'us-east-1')
       .option('--keep', 'keep the deployment (also after a failure) for inspection', false)
       .option('--accept-aws-costs', 'required with --target aws: it deploys billable resources', false);

@@ -6,6 +6,7 @@ import { applyStacks, initStacks } from '../engine/two-tier-deployment.ts';
 import { createStateBucket } from '../engine/state-bucket.ts';
 import type { ResourceEvent } from '../engine/terraform-events.ts';
 import { activateTarget, type TargetRequest } from '../targets/activate-target.ts';
+import type { ActiveTarget } from '../targets/active-target.ts';
 import { findEngine } from '../toolchain/engine.ts';
 import { findProviderMirror, mirrorHasProvider } from '../toolchain/provider-mirror.ts';
 import { requiredAwsProvider } from '../toolchain/required-provider.ts';
@@ -55,20 +56,17 @@ export async function deployRun(opts: DeployOptions): Promise<RunRecord> {
   const runId = newRunId();
   const runDir = runDirOf(opts.home, runId);
   await mkdir(runDir, { recursive: true, mode: 0o700 });
-  const target = await activateTarget(opts, runDir).catch(async (err) => {
-    // Nothing was started: drop the run dir, unless it holds an emulator log the error message points at.
+  const createdAt = new Date().toISOString();
+  const stateBucket = `journal-lab-state-${runId}`;
+  // A container is on record from its creation: a crash while it starts still leaves `lab down` a way to remove it.
+  const recordContainer = (created: ActiveTarget) =>
+    saveRunRecord(opts.home, { runId, createdAt, stage: 'starting', target: created, stateBucket, stacksTouched: [], outputs: {} });
+  const target = await activateTarget(opts, runDir, runId, recordContainer).catch(async (err) => {
+    // Nothing is left running: drop the run dir, unless it holds an emulator log the error message points at.
     if (!(await hasContent(path.join(runDir, 'moto.log')))) await rm(runDir, { recursive: true, force: true });
     throw err;
   });
-  const record: RunRecord = {
-    runId,
-    createdAt: new Date().toISOString(),
-    stage: 'starting',
-    target,
-    stateBucket: `journal-lab-state-${runId}`,
-    stacksTouched: [],
-    outputs: {},
-  };
+  const record: RunRecord = { runId, createdAt, stage: 'starting', target, stateBucket, stacksTouched: [], outputs: {} };
   await saveRunRecord(opts.home, record);
   opts.reporter.stage(`run ${runId} on ${target.name}${target.endpoint ? ` (${target.endpoint})` : ''}`);
   try {

@@ -3,6 +3,7 @@ import { isConnectionFailure, isCredentialFailure } from '../aws/reachability.ts
 import { sweepRunLeftovers, type Leftover } from '../engine/sweep.ts';
 import { probeEndpoint } from '../targets/probe-endpoint.ts';
 import { isAlive } from '../targets/moto-server.ts';
+import { containerRunning } from '../targets/container-emulator.ts';
 import { stateKey } from '../../stacks/target-context.ts';
 import type { RunRecord } from './run-record.ts';
 
@@ -37,8 +38,15 @@ export interface TargetState {
 export async function assessRunTarget(record: RunRecord, probeTimeoutMs = 3000): Promise<TargetState> {
   const target = record.target;
   const base = { stateBucket: 'unknown' as const, stateObjects: {}, stateLost: false, tagged: [] };
+  const started = target.started;
+  if (started?.kind === 'container') {
+    // No endpoint on record: the run stopped while its container was starting, before anything was deployed.
+    if (!target.endpoint) return { ...base, state: 'emulator-gone', evidence: [`the run stopped while its ${started.emulator} container was starting; nothing was deployed`] };
+    if (!(await containerRunning(started.containerId))) {
+      return { ...base, state: 'emulator-gone', evidence: [`the ${started.emulator} container this run started (${started.containerId.slice(0, 12)}) is not running`] };
+    }
+  }
   if (target.endpoint) {
-    const started = target.started;
     if (started?.kind === 'moto' && !isAlive(started.pid)) {
       return { ...base, state: 'emulator-gone', evidence: [`the moto server this run started (pid ${started.pid}) is not running`] };
     }

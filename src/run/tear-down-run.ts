@@ -146,7 +146,12 @@ async function closeRun(home: string, record: RunRecord, report: TeardownReport,
 async function stopWhatTheRunStarted(record: RunRecord): Promise<string | undefined> {
   const started = record.target.started;
   if (!started) return undefined;
-  const what = started.kind === 'moto' ? `moto server (pid ${started.pid})` : `LocalStack container ${started.containerId}`;
+  const what = started.kind === 'moto' ? `moto server (pid ${started.pid})` : `${started.emulator} container ${started.containerId.slice(0, 12)} (removed)`;
+  // A container the engine cannot remove may still be running: that error keeps the run on record, with the fix.
+  if (started.kind === 'container') {
+    await releaseTarget(record.target);
+    return what;
+  }
   try {
     await releaseTarget(record.target);
     return what;

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.ts';
-import { TARGET_NAMES, type ActiveTarget } from './active-target.ts';
+import { TARGET_NAMES, type ActiveTarget, type StartedContainer } from './active-target.ts';
 import { emulatorCredentials } from './emulator-credentials.ts';
 import { startMotoServer, stopMotoServer } from './moto-server.ts';
 import { probeEndpoint } from './probe-endpoint.ts';
-import { startLocalStack, stopLocalStack } from './localstack.ts';
+import { assertLocalStackServesStacks, localStackSpec } from './localstack.ts';
+import { motoContainerSpec } from './moto-container.ts';
+import { startContainerEmulator, stopContainerEmulator, type ContainerEmulatorSpec } from './container-emulator.ts';
 import { attachLiveAws } from './live-aws.ts';
 
 export interface TargetRequest {
@@ -12,12 +14,20 @@ export interface TargetRequest {
   endpoint?: string;
   region: string;
   acceptAwsCosts?: boolean;
+  /** Container image for moto-container and localstack. */
+  image?: string;
 }
 
-/** Starts (moto, LocalStack) or attaches to (--endpoint, live AWS) the target a run deploys to. */
-export async function activateTarget(req: TargetRequest, runDir: string): Promise<ActiveTarget> {
+/** Called once an emulator container exists, before it starts, so the run record can name it at once. */
+export type OnContainerCreated = (target: ActiveTarget) => void | Promise<void>;
+
+/** Starts (moto, or an emulator container: moto-container, LocalStack) or attaches to (--endpoint, live AWS) the target a run deploys to. */
+export async function activateTarget(req: TargetRequest, runDir: string, runId: string, onContainerCreated?: OnContainerCreated): Promise<ActiveTarget> {
   if (req.endpoint) return attachEndpoint(req.endpoint, req.region);
   const target = req.target ?? 'moto';
+  if (req.image && target !== 'moto-container' && target !== 'localstack') {
+    throw new UsageError(`--image applies to the container targets, not to --target ${target}.`, 'Use it with --target moto-container or --target localstack.', 'Nothing was started or deployed.');
+  }
   switch (target) {
     case 'moto': {
       const moto = await startMotoServer(path.join(runDir, 'moto.log'));
@@ -29,8 +39,16 @@ export async function activateTarget(req: TargetRequest, runDir: string): Promis
         started: { kind: 'moto', pid: moto.pid, port: moto.port, logFile: moto.logFile },
       };
     }
-    case 'localstack':
-      return startLocalStack(req.region);
+    case 'moto-container':
+      return startContainerTarget(target, motoContainerSpec(req.image), req.region, runId, onContainerCreated);
+    case 'localstack': {
+      const started = await startContainerTarget(target, localStackSpec(req.image), req.region, runId, onContainerCreated);
+      await assertLocalStackServesStacks(started.endpoint!).catch(async (err) => {
+        await releaseTarget(started);
+        throw err;
+      });
+      return started;
+    }
     case 'aws':
       return attachLiveAws(req.region, req.acceptAwsCosts ?? false);
     default:
@@ -45,7 +63,20 @@ export async function activateTarget(req: TargetRequest, runDir: string): Promis
 /** Stops only what the harness started; an attached endpoint is left as it was. */
 export async function releaseTarget(target: ActiveTarget): Promise<void> {
   if (target.started?.kind === 'moto') await stopMotoServer(target.started.pid);
-  if (target.started?.kind === 'localstack') await stopLocalStack(target.started.containerId);
+  if (target.started?.kind === 'container') await stopContainerEmulator(target.started.containerId, target.started.runId);
+}
+
+async function startContainerTarget(
+  name: string,
+  spec: ContainerEmulatorSpec,
+  region: string,
+  runId: string,
+  onCreated: OnContainerCreated | undefined,
+): Promise<ActiveTarget> {
+  const base = { name, region, credentials: { ...emulatorCredentials } };
+  const startedAs = (containerId: string): StartedContainer => ({ kind: 'container', emulator: spec.emulator, image: spec.image, containerId, runId });
+  const container = await startContainerEmulator(spec, runId, (id) => onCreated?.({ ...base, started: startedAs(id) }));
+  return { ...base, endpoint: container.endpoint, started: startedAs(container.containerId) };
 }
 
 async function attachEndpoint(endpoint: string, region: string): Promise<ActiveTarget> {

@@ -47,7 +47,7 @@ describe('bad input: one clear message, non-zero exit, nothing left running or d
     const r = await runLab(['up', '--target', 'azure'], { LAB_HOME: home });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Unknown target "azure"/);
-    expect(r.stderr).toMatch(/fix: Use --target moto \| localstack \| aws/);
+    expect(r.stderr).toMatch(/fix: Use --target moto \| moto-container \| localstack \| aws/);
     assertNothingLeft(home);
   });
 

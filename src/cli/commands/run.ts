@@ -13,6 +13,7 @@ export interface RunOptions {
   journal: string;
   target?: string;
   endpoint?: string;
+  image?: string;
   region: string;
   keep: boolean;
   json: boolean;

@@ -7,6 +7,7 @@ import { describeDeployment } from './describe-deployment.ts';
 export interface UpOptions {
   target?: string;
   endpoint?: string;
+  image?: string;
   region: string;
   keep: boolean;
   networkOnly?: boolean;
