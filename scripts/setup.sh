@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # The setup path users (and CI) run: installs what the labs need, checks what it must not install itself,
 # then prints `lab doctor`. Idempotent and non-interactive: present tools are skipped, nothing is upgraded.
-#   scripts/setup.sh
+#   npm run setup [-- --with-…]      (or: bash scripts/setup.sh [--with-…])
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
+
+# --- arguments: parsed here, once; each optional section reads its own flag ----------------------------------
+# `--with-<name>` flags choose optional sections; a name this version has no section for is reported and ignored,
+# so a newer CI config never breaks an older checkout.
+with=()
+for arg in "$@"; do
+  case "$arg" in
+    --with-*) with+=("${arg#--with-}") ;;
+    -h|--help) echo "usage: npm run setup [-- --with-NAME ...]   installs what the labs need, then runs lab doctor"; exit 0 ;;
+    *) echo "setup: unknown argument $arg (usage: npm run setup [-- --with-NAME ...])" >&2; exit 2 ;;
+  esac
+done
+wants() { local w; for w in "${with[@]:-}"; do [ "$w" = "$1" ] && return 0; done; return 1; }
 
 LOG="$(mktemp -t journal-lab-setup.XXXXXX)"
 trap 'rm -f "$LOG"' EXIT
@@ -97,6 +110,12 @@ else
   say "node_modules present (npm ci skipped)"
 fi
 
+# --- optional sections (--with-NAME) this version does not know -------------------------------------------------
+KNOWN_WITH=""
+for w in "${with[@]:-}"; do
+  [ -n "$w" ] && [[ " $KNOWN_WITH " != *" $w "* ]] && say "--with-$w: nothing to set up for it in this version (ignored)"
+done
+
 # --- lab doctor: the full picture ---------------------------------------------------------------------------
 doctor_rc=1
 if [ -d node_modules/tsx ]; then
@@ -106,7 +125,7 @@ if [ -d node_modules/tsx ]; then
 fi
 
 if [ ${#problems[@]} -gt 0 ]; then
-  printf 'setup: FAILED, fix these and rerun scripts/setup.sh:\n' >&2
+  printf 'setup: FAILED, fix these and rerun npm run setup:\n' >&2
   printf '  - %s\n' "${problems[@]}" >&2
   exit 1
 fi

@@ -1,20 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import type { JournalDocument } from '../journal/parse-journal.ts';
 import { writeJournalResults, type BlockToWrite } from '../journal/write-results.ts';
-import type { QuestionResult, RunResult } from '../model/types.ts';
+import type { QuestionResult, RunResult, SnapshotUse } from '../model/types.ts';
 import { renderQuestionBlock } from '../report/question-block.ts';
 import { renderJUnit } from '../report/junit.ts';
 import type { PlannedQuestion } from './plan-questions.ts';
 
 /** Judged questions get a block under their answer; no-answer and no-lab questions never do. */
-export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string }): BlockToWrite[] {
+export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string; evidence?: Record<string, SnapshotUse> }): BlockToWrite[] {
   const byKey = new Map(plan.map((p) => [p.key, p]));
   return results
     .filter((r) => r.verdict !== 'no-answer' && r.verdict !== 'no-lab')
     .map((r) => {
       const planned = byKey.get(r.key)!;
       const target = planned.matches.every((m) => m.lab.kind === 'local') ? LOCAL_TARGET : meta.target;
-      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date }) };
+      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date, evidence: meta.evidence }) };
     });
 }
 
@@ -26,8 +26,8 @@ export async function writeOutputs(
   run: RunResult,
   plan: readonly PlannedQuestion[],
   opts: { write: boolean; junitPath?: string },
-): Promise<{ changed: boolean; backupPath?: string }> {
+): Promise<{ changed: boolean; backupPath?: string; hash?: string }> {
   if (opts.junitPath) await writeFile(opts.junitPath, renderJUnit(run));
   if (!opts.write) return { changed: false };
-  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date }));
+  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date, evidence: run.snapshots }));
 }

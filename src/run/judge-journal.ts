@@ -4,12 +4,12 @@ import type { JournalDocument } from '../journal/parse-journal.ts';
 import type { AwsLabContext, Lab } from '../labs/lab.ts';
 import { loadLabs, selectLabs } from '../labs/registry.ts';
 import type { RunResult } from '../model/types.ts';
-import { collectEvidence } from './collect-evidence.ts';
+import { countClaimsLeftByMissingTools, type MissingToolCount } from '../report/missing-tool-lines.ts';
+import { gatherEvidence, type EvidenceMode, type GatheredEvidence } from './gather-evidence.ts';
 import { judgeQuestions } from './judge-questions.ts';
-import { saveEvidenceSnapshot } from './evidence-snapshots.ts';
 import { writeOutputs } from './journal-results.ts';
+import { missingLabTools } from './missing-lab-tools.ts';
 import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
-import { TeardownStack } from './teardown.ts';
 import { StageError } from '../errors.ts';
 
 export interface JudgePlan {
@@ -34,41 +34,53 @@ export interface JudgeRunOptions {
   signal: AbortSignal;
   log(line: string): void;
   aws?: AwsLabContext;
-  /** Where each lab's newest evidence is kept for `lab judge`; unset in tests that must not touch LAB_HOME. */
+  /** Where each lab's evidence snapshot is kept (LAB_HOME); unset in tests that must not touch LAB_HOME. */
   snapshotHome?: string;
+  /** Default `fresh`: collect everything (a test or `lab run`); `lab check` passes auto or what the user asked. */
+  evidenceMode?: EvidenceMode;
   write: boolean;
   junitPath?: string;
   date?: string;
 }
 
-/** collect → judge → write. The collectors' own teardown runs before this returns, whatever happened. */
-export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise<{ run: RunResult; changed: boolean; backupPath?: string; collectorErrors: string[] }> {
-  const teardown = new TeardownStack();
-  let evidence;
-  try {
-    evidence = await collectEvidence(p.labsToRun, { workDir: opts.workDir, signal: opts.signal, teardown, log: opts.log, aws: opts.aws });
-  } finally {
-    const failures = await teardown.run();
-    for (const f of failures) opts.log(`cleanup of ${f.name} failed: ${f.message}`);
-  }
+export interface JudgementResult {
+  run: RunResult;
+  changed: boolean;
+  backupPath?: string;
+  /** sha256 of the journal as written (or as read, when nothing changed); unset with --no-write. */
+  hash?: string;
+  collectorErrors: string[];
+  /** Per missing tool: how many claims it left unobserved, and the fix. */
+  missingTools: MissingToolCount[];
+}
+
+/** collect (or reuse) → judge → write. The collectors' own teardown runs before this returns, whatever happened. */
+export async function runJudgement(p: JudgePlan, opts: JudgeRunOptions): Promise<JudgementResult> {
+  const gathered = await gatherEvidence(p.labsToRun, { workDir: opts.workDir, signal: opts.signal, log: opts.log, aws: opts.aws, mode: opts.evidenceMode ?? 'fresh', snapshotHome: opts.snapshotHome });
+  return judgeAndWrite(p, gathered, opts);
+}
+
+/** judge → write, on evidence already gathered; what `lab check --watch` repeats on every save. */
+export async function judgeAndWrite(p: JudgePlan, gathered: GatheredEvidence, opts: Pick<JudgeRunOptions, 'signal' | 'aws' | 'write' | 'junitPath' | 'date'>): Promise<JudgementResult> {
   // Interrupted: the partial evidence is not a verdict on the journal, so nothing is written.
   if (opts.signal.aborted) throw opts.signal.reason;
-  const target = opts.aws?.target ?? 'local';
+  const { evidence, snapshots } = gathered;
+  // Without a deployment, AWS labs judged on a snapshot speak for the target that snapshot was recorded on.
+  const recordedAwsTarget = p.labsToRun.filter((l) => l.kind === 'aws').map((l) => snapshots[l.id]?.target).find(Boolean);
+  const target = opts.aws?.target ?? recordedAwsTarget ?? 'local';
   const run: RunResult = {
     journal: path.resolve(p.doc.path),
     target,
     date: opts.date ?? new Date().toISOString().slice(0, 10),
     questions: judgeQuestions(p.plan, evidence, target),
     evidence: Object.fromEntries([...evidence].map(([id, e]) => [id, e.ok ? e.evidence : { collectorError: e.error }])),
+    snapshots,
   };
-  if (opts.snapshotHome) {
-    for (const [lab, e] of evidence) {
-      if (e.ok) await saveEvidenceSnapshot(opts.snapshotHome, { lab, evidence: e.evidence, recordedAt: new Date().toISOString(), target: p.labsToRun.find((l) => l.id === lab)?.kind === 'local' ? 'local' : target, ...(opts.aws ? { runId: opts.aws.runId } : {}) });
-    }
-  }
   const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
-  return { run, ...written, collectorErrors };
+  const unobserved = run.questions.some((q) => q.claims.some((c) => c.verdict === 'unverifiable' || c.evidence.some((e) => e.kind === 'not-observed')));
+  const missingTools = unobserved ? countClaimsLeftByMissingTools(run.questions, await missingLabTools(p.labsToRun)) : [];
+  return { run, ...written, collectorErrors, missingTools };
 }
 
 /** The harness did not work if a collector broke: results are out (marked `error`), and the exit code says so. */
