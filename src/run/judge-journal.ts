@@ -10,6 +10,7 @@ import { judgeQuestions } from './judge-questions.ts';
 import { writeOutputs } from './journal-results.ts';
 import { missingLabTools } from './missing-lab-tools.ts';
 import { labsWithWork, planQuestions, type PlannedQuestion } from './plan-questions.ts';
+import { NO_MEMO, type Memo } from './judgement-memo.ts';
 import { StageError } from '../errors.ts';
 
 export interface JudgePlan {
@@ -17,16 +18,18 @@ export interface JudgePlan {
   plan: PlannedQuestion[];
   labsToRun: Lab[];
   needsDeployment: boolean;
+  /** Routing and verdicts remembered from earlier runs (LAB_HOME), saved after judging. */
+  memo: Memo & { save?(): Promise<void> };
 }
 
 /** Reads and validates the journal and decides what runs, before anything is deployed: a bad journal fails fast. */
-export async function planJudgement(journalPath: string, labNames: readonly string[]): Promise<JudgePlan> {
+export async function planJudgement(journalPath: string, labNames: readonly string[], memo: JudgePlan['memo'] = NO_MEMO): Promise<JudgePlan> {
   const doc = await readJournal(journalPath);
   const all = await loadLabs();
   const selected = selectLabs(all, labNames);
-  const plan = planQuestions(doc.questions, all, selected);
+  const plan = planQuestions(doc.questions, all, selected, memo);
   const labsToRun = labsWithWork(plan);
-  return { doc, plan, labsToRun, needsDeployment: labsToRun.some((l) => l.kind === 'aws') };
+  return { doc, plan, labsToRun, needsDeployment: labsToRun.some((l) => l.kind === 'aws'), memo };
 }
 
 export interface JudgeRunOptions {
@@ -72,10 +75,11 @@ export async function judgeAndWrite(p: JudgePlan, gathered: GatheredEvidence, op
     journal: path.resolve(p.doc.path),
     target,
     date: opts.date ?? new Date().toISOString().slice(0, 10),
-    questions: judgeQuestions(p.plan, evidence, target),
+    questions: judgeQuestions(p.plan, evidence, target, p.memo),
     evidence: Object.fromEntries([...evidence].map(([id, e]) => [id, e.ok ? e.evidence : { collectorError: e.error }])),
     snapshots,
   };
+  await p.memo.save?.();
   const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath });
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);
   const unobserved = run.questions.some((q) => q.claims.some((c) => c.verdict === 'unverifiable' || c.evidence.some((e) => e.kind === 'not-observed')));

@@ -10,7 +10,7 @@ import { LabError } from '../errors.ts';
 import { sha256 } from '../journal/read-journal.ts';
 import { JournalChangedError } from '../journal/write-results.ts';
 import { gatherEvidence, type GatheredEvidence } from './gather-evidence.ts';
-import { judgeAndWrite, planJudgement, type JudgementResult, type JudgeRunOptions } from './judge-journal.ts';
+import { judgeAndWrite, planJudgement, type JudgementResult, type JudgePlan, type JudgeRunOptions } from './judge-journal.ts';
 
 export const WATCH_DEBOUNCE_MS = 300;
 /** Saves racing the writer this many times in a row: wait for the next quiet moment instead of spinning. */
@@ -19,6 +19,7 @@ const MAX_RETRIES = 20;
 export async function watchJournal(
   journalPath: string,
   labNames: readonly string[],
+  memo: JudgePlan['memo'],
   opts: JudgeRunOptions,
   report: (result: JudgementResult) => void,
   debounceMs = WATCH_DEBOUNCE_MS,
@@ -31,7 +32,7 @@ export async function watchJournal(
     while (!opts.signal.aborted) {
       const current = await hashOf(file);
       if (current !== undefined && current !== judgedHash) {
-        judgedHash = (await judgeLatest(journalPath, labNames, gathered, opts, report)) ?? current;
+        judgedHash = (await judgeLatest(journalPath, labNames, memo, gathered, opts, report)) ?? current;
         continue; // a save during the judgement shows as a new hash right away
       }
       await changes.next();
@@ -45,13 +46,14 @@ export async function watchJournal(
 async function judgeLatest(
   journalPath: string,
   labNames: readonly string[],
+  memo: JudgePlan['memo'],
   gathered: GatheredEvidence,
   opts: JudgeRunOptions,
   report: (result: JudgementResult) => void,
 ): Promise<string | undefined> {
   for (let attempt = 0; attempt < MAX_RETRIES && !opts.signal.aborted; attempt++) {
     try {
-      const plan = await planJudgement(journalPath, labNames);
+      const plan = await planJudgement(journalPath, labNames, memo);
       const lacking = plan.labsToRun.filter((l) => !gathered.evidence.has(l.id));
       if (lacking.length > 0) {
         const more = await gatherEvidence(lacking, { workDir: opts.workDir, signal: opts.signal, log: opts.log, aws: opts.aws, mode: opts.evidenceMode ?? 'auto', snapshotHome: opts.snapshotHome });

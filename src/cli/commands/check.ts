@@ -4,6 +4,7 @@ import { awsLabContext } from '../../run/aws-lab-context.ts';
 import { loadEvidenceSnapshots } from '../../run/evidence-snapshots.ts';
 import type { EvidenceMode } from '../../run/gather-evidence.ts';
 import { failOnCollectorErrors, planJudgement, runJudgement, type JudgePlan } from '../../run/judge-journal.ts';
+import { DiskMemo } from '../../run/judgement-memo.ts';
 import { labHome, localWorkDir, openRuns, runDirOf } from '../../run/run-record.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { terminalReporter } from '../terminal-reporter.ts';
@@ -28,8 +29,8 @@ export interface CheckOptions {
 export async function checkCommand(opts: CheckOptions, out: (s: string) => void): Promise<number> {
   const mode = evidenceMode(opts);
   const reporter = terminalReporter(opts.json);
-  const plan = await planJudgement(opts.journal, opts.labs);
   const home = labHome();
+  const plan = await planJudgement(opts.journal, opts.labs, await DiskMemo.open(home));
   let aws;
   let workDir = localWorkDir(home);
   if (plan.needsDeployment) {
@@ -46,7 +47,7 @@ export async function checkCommand(opts: CheckOptions, out: (s: string) => void)
     const judgeOptions = { workDir, signal: interrupt.signal, log: reporter.log, aws, snapshotHome: home, evidenceMode: mode, write: opts.write, junitPath: opts.junit };
     if (opts.watch) {
       const { watchJournal } = await import('../../run/watch-journal.ts');
-      await watchJournal(opts.journal, opts.labs, judgeOptions, (result) => out(renderJudgement(result.run, opts.json, { ...result, written: opts.write })));
+      await watchJournal(opts.journal, opts.labs, plan.memo, judgeOptions, (result) => out(renderJudgement(result.run, opts.json, { ...result, written: opts.write })));
       return 0;
     }
     const result = await runJudgement(plan, judgeOptions);
