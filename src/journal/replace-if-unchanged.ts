@@ -16,7 +16,13 @@ export class FileChangedMeanwhile extends Error {}
  *   4. check the moved bytes again: an editor writing in place into the old inode since step 2 gets it back.
  * For the microseconds between 1 and 3 the name is absent. Filesystems without hard links fall back to rename.
  */
-export async function replaceIfUnchanged(file: string, replacement: string, expectedHash: string): Promise<void> {
+export async function replaceIfUnchanged(
+  file: string,
+  replacement: string,
+  expectedHash: string,
+  /** Tests only: runs where a concurrent save is most dangerous (moved aside; replacement linked). */
+  pause: (at: 'aside' | 'linked') => Promise<void> = async () => {},
+): Promise<void> {
   const aside = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.old`);
   try {
     await rename(file, aside);
@@ -24,6 +30,7 @@ export async function replaceIfUnchanged(file: string, replacement: string, expe
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new FileChangedMeanwhile(`${file} disappeared`);
     throw err;
   }
+  await pause('aside');
   if (sha256(await readFile(aside)) !== expectedHash) {
     await putBack(aside, file);
     throw new FileChangedMeanwhile(`${file} was saved after it was read`);
@@ -43,6 +50,7 @@ export async function replaceIfUnchanged(file: string, replacement: string, expe
     }
     await rename(replacement, file);
   }
+  await pause('linked');
   if (sha256(await readFile(aside)) !== expectedHash) {
     await rename(aside, file); // the in-place save wins over the results; the caller judges it again
     await rm(replacement, { force: true });
