@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.." || exit 1
 
 # --- arguments: parsed here, once; each optional section reads its own flag ----------------------------------
 # `--with-<name>` flags choose optional sections; a name this version has no section for is reported and ignored,
-# so a newer CI config never breaks an older checkout.
+# so a newer CI config never breaks an older checkout. A section runs under `if wants NAME; then … fi` and adds
+# NAME to KNOWN_WITH below.
 with=()
 for arg in "$@"; do
   case "$arg" in
