@@ -7,11 +7,16 @@ import type { Lab, LabContext } from '../src/labs/lab.ts';
 import type { LbModesEvidence } from '../checks/lb-modes/evidence.ts';
 
 // Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
-async function collect(ctx: LabContext): Promise<LbModesEvidence> {
+async function collectDataPlane(ctx: LabContext): Promise<LbModesEvidence['dataPlane']> {
   const { collectLocalDataPlane } = await import('../checks/lb-modes/collect-data-plane.ts');
-  const { collectListenerProtocolEvidence } = await import('../checks/lb-modes/collect-api.ts');
   ctx.log('lb-modes: HAProxy in HTTP mode and TCP mode on 127.0.0.1');
-  const dataPlane = await collectLocalDataPlane(ctx);
+  return collectLocalDataPlane(ctx);
+}
+
+async function collect(ctx: LabContext): Promise<LbModesEvidence> {
+  // `lab run` gathers the HAProxy part while Terraform deploys; it needs nothing from the deployment.
+  const dataPlane = (ctx.early as LbModesEvidence['dataPlane'] | undefined) ?? (await collectDataPlane(ctx));
+  const { collectListenerProtocolEvidence } = await import('../checks/lb-modes/collect-api.ts');
   ctx.log('lb-modes: ELBv2 listener protocols on the ALB and the NLB');
   const api = await collectListenerProtocolEvidence(ctx);
   return { dataPlane, api };
@@ -30,6 +35,7 @@ const lab: Lab<LbModesEvidence> = {
     },
   ],
   collect,
+  collectBeforeDeployment: collectDataPlane,
 };
 
 export default lab;

@@ -30,6 +30,8 @@ export interface GatherOptions {
   mode: EvidenceMode;
   /** LAB_HOME: where snapshots live; unset in tests that must neither read nor write them. */
   snapshotHome?: string;
+  /** Per lab, what its `collectBeforeDeployment` already gathered (`lab run`). */
+  early?: ReadonlyMap<string, unknown>;
 }
 
 export async function gatherEvidence(labs: readonly Lab[], opts: GatherOptions): Promise<GatheredEvidence> {
@@ -65,7 +67,7 @@ export async function gatherEvidence(labs: readonly Lab[], opts: GatherOptions):
   const teardown = new TeardownStack();
   let collected: Map<string, LabEvidence>;
   try {
-    collected = await collectEvidence(toCollect, { workDir: opts.workDir, signal: opts.signal, teardown, log: opts.log, aws: opts.aws });
+    collected = await collectEvidence(toCollect, { workDir: opts.workDir, signal: opts.signal, teardown, log: opts.log, aws: opts.aws, early: opts.early });
   } finally {
     const failures = await teardown.run();
     for (const f of failures) opts.log(`cleanup of ${f.name} failed: ${f.message}`);

@@ -92,12 +92,23 @@ describe.skipIf(!!missing)('lab run all --keep, edit two answers, lab check (rea
 
   beforeAll(async () => {
     copyFileSync('journals/journal-week.md', journal);
-    run = await runLab(['run', 'all', '--keep', '--journal', journal, '--json'], env);
+    run = await runLab(['run', 'all', '--keep', '--journal', journal], env);
   }, 900_000);
   afterAll(async () => {
     // Teardown always: --keep left the deployment up for the check.
     await runLab(['down', '--all'], env);
   }, 600_000);
+
+  it('collected the local labs and lb-modes\' HAProxy part while Terraform deployed, the HAProxy part once', () => {
+    expect(run.code, run.stderr.slice(-3000)).toBe(0);
+    const lines = run.stderr.split('\n');
+    const lastApply = lines.map((l, i) => (/^\[.*\] app .* create done/.test(l) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    expect(lastApply).toBeGreaterThan(0);
+    for (const started of [/handshakes: collecting evidence/, /lb-modes: collecting the part that needs no deployment/]) {
+      expect(lines.findIndex((l) => started.test(l)), String(started)).toBeLessThan(lastApply);
+    }
+    expect(lines.filter((l) => /HAProxy in HTTP mode and TCP mode/.test(l))).toHaveLength(1);
+  });
 
   it('reuses every lab\'s evidence (same deployment, same tools) and changes only the two edited blocks', async () => {
     expect(run.code, run.stderr.slice(-3000)).toBe(0);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { StageError } from '../../errors.ts';
 import { awsLabContext } from '../../run/aws-lab-context.ts';
 import { deployRun, tearDownRun, type TeardownReport } from '../../run/deploy-run.ts';
+import { collectBeforeDeployment } from '../../run/collect-evidence.ts';
 import { gatherEvidence, type GatheredEvidence } from '../../run/gather-evidence.ts';
+import { TeardownStack } from '../../run/teardown.ts';
 import { failOnCollectorErrors, judgeAndWrite, planJudgement, runJudgement, type JudgePlan } from '../../run/judge-journal.ts';
 import { DiskMemo } from '../../run/judgement-memo.ts';
 import { labHome, localWorkDir, runDirOf, type RunRecord } from '../../run/run-record.ts';
@@ -24,8 +26,9 @@ export interface RunOptions {
 }
 
 /**
- * `lab run`: up → check → write → down. Teardown is guaranteed (failure, Ctrl-C) unless --keep. The local labs
- * need no deployment, so they collect while Terraform deploys (most of which is waiting on the load balancers).
+ * `lab run`: up → check → write → down. Teardown is guaranteed (failure, Ctrl-C) unless --keep. The local labs,
+ * and the AWS labs' local parts, need no deployment, so they collect while Terraform deploys (most of which is
+ * waiting on the load balancers).
  */
 export async function runCommand(opts: RunOptions, out: (s: string) => void): Promise<number> {
   const reporter = terminalReporter(opts.json);
@@ -40,12 +43,12 @@ export async function runCommand(opts: RunOptions, out: (s: string) => void): Pr
     if (!plan.needsDeployment) {
       result = await runJudgement(plan, { ...judgeOptions, workDir: localWorkDir(home) });
     } else {
-      const local = await collectLocalLabsWhile(plan, home, interrupt.signal, reporter.log, async () => {
+      const { local, early } = await collectWhileDeploying(plan, home, interrupt.signal, reporter.log, async () => {
         record = await deployRun({ ...opts, home, signal: interrupt.signal, reporter });
       });
       const aws = await awsLabContext(home, record!);
       const awsLabs = plan.labsToRun.filter((l) => l.kind === 'aws');
-      const remote = await gatherEvidence(awsLabs, { ...judgeOptions, workDir: path.join(runDirOf(home, record!.runId), 'checks'), aws, mode: 'fresh' });
+      const remote = await gatherEvidence(awsLabs, { ...judgeOptions, workDir: path.join(runDirOf(home, record!.runId), 'checks'), aws, mode: 'fresh', early });
       result = await judgeAndWrite(plan, mergeInPlanOrder(plan, local, remote), { ...judgeOptions, aws });
     }
     if (record && !opts.keep) {
@@ -70,16 +73,30 @@ export async function runCommand(opts: RunOptions, out: (s: string) => void): Pr
 }
 
 /**
- * Collects the local labs while `deploy` runs. If the deployment fails, the local collection is stopped (its own
- * teardown runs) before the failure goes on; if the collection fails, the deployment still finishes so the
- * caller's teardown has a record to work from.
+ * Collects the local labs, then the AWS labs' parts that need no deployment, while `deploy` runs. If the
+ * deployment fails, the collection is stopped (its own teardown runs) before the failure goes on; if the
+ * collection fails, the deployment still finishes so the caller's teardown has a record to work from.
  */
-async function collectLocalLabsWhile(plan: JudgePlan, home: string, signal: AbortSignal, log: (line: string) => void, deploy: () => Promise<void>): Promise<GatheredEvidence> {
-  const localLabs = plan.labsToRun.filter((l) => l.kind === 'local');
+async function collectWhileDeploying(
+  plan: JudgePlan,
+  home: string,
+  signal: AbortSignal,
+  log: (line: string) => void,
+  deploy: () => Promise<void>,
+): Promise<{ local: GatheredEvidence; early: Map<string, unknown> }> {
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener('abort', onAbort);
-  const collecting = gatherEvidence(localLabs, { workDir: localWorkDir(home), signal: stop.signal, log, mode: 'fresh', snapshotHome: home });
+  const workDir = localWorkDir(home);
+  const collecting = (async () => {
+    const local = await gatherEvidence(plan.labsToRun.filter((l) => l.kind === 'local'), { workDir, signal: stop.signal, log, mode: 'fresh', snapshotHome: home });
+    const teardown = new TeardownStack();
+    try {
+      return { local, early: await collectBeforeDeployment(plan.labsToRun.filter((l) => l.kind === 'aws'), { workDir, signal: stop.signal, teardown, log }) };
+    } finally {
+      for (const f of await teardown.run()) log(`cleanup of ${f.name} failed: ${f.message}`);
+    }
+  })();
   collecting.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   try {
     try {
