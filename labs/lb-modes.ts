@@ -20,6 +20,7 @@ const lab: Lab<LbModesEvidence> = {
   ],
   // Collectors load on use (HAProxy helpers, the AWS SDK), so judging-only paths and other labs' runs do not pay for them.
   collect: async (ctx) => (await import('../checks/lb-modes/collect.ts')).collectLbModesEvidence(ctx),
+  collectBeforeDeployment: async (ctx) => (await import('../checks/lb-modes/collect.ts')).collectLbModesDataPlane(ctx),
 };
 
 export default lab;

@@ -7,9 +7,11 @@
  * Where a Docker engine answers, each round also runs `lab up` + `lab down` on --target moto-container with the
  * locally built moto image (scripts/build-emulator-image.sh): containerSeconds, containerRatio (to harnessSeconds)
  * and containerPeakMb (the container's cgroup memory peak). --no-container skips it.
+ * `runAllSeconds` is one `lab run all` on a copy of the shipped journal (round 1), and `runAllRatio` that over the
+ * median `lab up` + `lab down`: what collecting, judging and writing add once the local labs overlap the deploy.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -72,6 +74,14 @@ async function harnessRound(round: number, measureCheck: boolean) {
   }
   const down = await timed(process.execPath, ['bin/lab.js', 'down', '--json'], undefined, env);
   return { seconds: up.seconds + down.seconds, peakKb: Math.max(up.peakKb, down.peakKb), checks };
+}
+
+/** `lab run all` as `npm start` runs it, on a copy of the shipped journal, against the same moto. */
+async function runAllRound(round: number) {
+  const copy = path.join(work, `journal-${round}.md`);
+  copyFileSync(journal, copy);
+  const env = { LAB_HOME: path.join(work, `run-all-${round}`) };
+  return (await timed(process.execPath, ['bin/lab.js', 'run', 'all', '--endpoint', moto.endpoint, '--journal', copy, '--json'], undefined, env)).seconds;
 }
 
 async function rawRound(round: number) {
@@ -141,6 +151,7 @@ const container: number[] = [];
 let containerKb = 0;
 const image = await containerImage();
 if (image.skipped) log(`container rounds skipped: ${image.skipped}`);
+let runAllSeconds = Number.NaN;
 try {
   for (let round = 1; round <= rounds; round++) {
     // Alternate which goes first so slow drift on the machine does not favour one side.
@@ -152,6 +163,10 @@ try {
         peakKb = Math.max(peakKb, h.peakKb);
         if (h.checks.length) checks = h.checks;
         log(`round ${round}: lab up + lab down ${h.seconds.toFixed(1)} s (peak RSS ${(h.peakKb / 1024).toFixed(0)} MB)`);
+        if (round === 1) {
+          runAllSeconds = await runAllRound(round);
+          log(`round ${round}: lab run all ${runAllSeconds.toFixed(1)} s`);
+        }
       } else {
         const r = await rawRound(round);
         raw.push(r);
@@ -175,6 +190,8 @@ const result = {
   ratio: Number((median(harness) / median(raw)).toFixed(3)),
   peakRssMb: Number((peakKb / 1024).toFixed(0)),
   checkSeconds: Number(median(checks).toFixed(2)),
+  runAllSeconds: Number(runAllSeconds.toFixed(1)),
+  runAllRatio: Number((runAllSeconds / median(harness)).toFixed(3)),
   harnessRounds: harness.map((s) => Number(s.toFixed(1))),
   rawRounds: raw.map((s) => Number(s.toFixed(1))),
   engine: `${engine.name} ${engine.version}`,
@@ -186,6 +203,7 @@ const result = {
 };
 log(`median: harness ${result.harnessSeconds} s, raw terraform ${result.rawSeconds} s, ratio ${result.ratio} (target <= 1.10)`);
 log(`lab check two-tier with the stack up: median ${result.checkSeconds} s of ${checks.map((c) => c.toFixed(2)).join(', ')}`);
+log(`lab run all ${result.runAllSeconds} s = ${result.runAllRatio} × lab up + lab down (target <= 1.05)`);
 log(`harness peak RSS: ${result.peakRssMb} MB (the lab process; terraform's own memory is the same on both sides)`);
 if (result.containerSeconds !== null) log(`moto-container (lab up + lab down, container start included): median ${result.containerSeconds} s, ${result.containerRatio}× the harness on a running moto; container memory peak ${result.containerPeakMb ?? '?'} MB`);
 if (values.json) console.log(JSON.stringify(result));

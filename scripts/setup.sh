@@ -14,6 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --with-docker) WITH_DOCKER=1 ;;
     --with-browser) WITH_BROWSER=1 ;;
+    -h|--help) echo "usage: npm run setup [-- --with-docker] [-- --with-browser]   installs what the labs need, then runs lab doctor"; exit 0 ;;
     *) printf 'setup: unknown option %s (use --with-docker and/or --with-browser)\n' "$arg" >&2; exit 2 ;;
   esac
 done
@@ -202,7 +203,7 @@ if [ -d node_modules/tsx ]; then
 fi
 
 if [ ${#problems[@]} -gt 0 ]; then
-  printf 'setup: FAILED, fix these and rerun scripts/setup.sh:\n' >&2
+  printf 'setup: FAILED, fix these and rerun npm run setup:\n' >&2
   printf '  - %s\n' "${problems[@]}" >&2
   exit 1
 fi

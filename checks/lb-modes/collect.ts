@@ -4,9 +4,14 @@ import { collectListenerProtocolEvidence } from './collect-api.ts';
 import { collectLocalDataPlane } from './collect-data-plane.ts';
 import type { LbModesEvidence } from './evidence.ts';
 
-export async function collectLbModesEvidence(ctx: LabContext): Promise<LbModesEvidence> {
+/** The HAProxy part needs nothing from the deployment: `lab run` runs it while Terraform deploys. */
+export async function collectLbModesDataPlane(ctx: LabContext): Promise<LbModesEvidence['dataPlane']> {
   ctx.log('lb-modes: HAProxy in HTTP mode and TCP mode on 127.0.0.1');
-  const dataPlane = await collectLocalDataPlane(ctx);
+  return collectLocalDataPlane(ctx);
+}
+
+export async function collectLbModesEvidence(ctx: LabContext): Promise<LbModesEvidence> {
+  const dataPlane = (ctx.early as LbModesEvidence['dataPlane'] | undefined) ?? (await collectLbModesDataPlane(ctx));
   ctx.log('lb-modes: ELBv2 listener protocols on the ALB and the NLB');
   const api = await collectListenerProtocolEvidence(ctx);
   return { dataPlane, api };

@@ -47,6 +47,9 @@ function program(setExit: (code: number) => void): Command {
     .option('--junit <file>', 'also write JUnit XML (one testcase per claim)')
     .option('--no-write', 'print the results without writing them into the journal')
     .option('--run <id>', 'which deployed run to check')
+    .option('--cached', 'judge on the recorded evidence snapshots only (nothing collected)', false)
+    .option('--fresh', 'collect every lab\'s evidence again (default: reuse a snapshot while what it came from is unchanged)', false)
+    .option('--watch', 'judge again whenever the journal is saved (Ctrl-C stops)', false)
     .action(async (labs: string[], o) => setExit(await (await import('./commands/check.ts')).checkCommand({ ...o, labs }, print)));
 
   cli.command('judge').description('judge statements on their own, on recorded evidence (nothing deployed, journal untouched)')

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StageError, UsageError } from '../errors.ts';
 import type { JournalDocument } from './parse-journal.ts';
 import { sha256 } from './read-journal.ts';
 import { beginMarker, endMarker, RESULT_KEY } from './result-markers.ts';
+import { FileChangedMeanwhile, replaceIfUnchanged } from './replace-if-unchanged.ts';
 
 export interface BlockToWrite {
   key: string;
@@ -67,10 +68,21 @@ function renderBlock(block: BlockToWrite, eol: string): string {
  * nothing changes, otherwise keeps `<file>.bak` and replaces the file atomically (temp file, fsync, rename) with
  * its mode kept.
  */
+/** The journal was saved after it was read: nothing was written, the save is intact; read it again and retry. */
+export class JournalChangedError extends UsageError {
+  constructor(shown: string) {
+    super(
+      `The journal ${shown} changed on disk while the lab ran; nothing was written.`,
+      'Re-run the command: it reads your latest version and writes the results under it.',
+      'Your edits are untouched.',
+    );
+  }
+}
+
 export async function writeJournalResults(
   doc: JournalDocument,
   blocks: readonly BlockToWrite[],
-): Promise<{ changed: boolean; backupPath?: string }> {
+): Promise<{ changed: boolean; backupPath?: string; /** sha256 of the journal as it now is on disk */ hash?: string }> {
   const file = path.resolve(doc.path);
   let onDisk: Buffer;
   try {
@@ -83,15 +95,9 @@ export async function writeJournalResults(
       { cause: err },
     );
   }
-  if (sha256(onDisk) !== doc.hash) {
-    throw new UsageError(
-      `The journal ${doc.path} changed on disk while the lab ran; nothing was written.`,
-      'Re-run the command: it reads your latest version and writes the results under it.',
-      'Your edits are untouched.',
-    );
-  }
+  if (sha256(onDisk) !== doc.hash) throw new JournalChangedError(doc.path);
   const next = applyResultBlocks(doc, blocks);
-  if (next === doc.text) return { changed: false };
+  if (next === doc.text) return { changed: false, hash: doc.hash };
   await refuseReadOnly(file, doc.path);
 
   const backupPath = `${file}.bak`;
@@ -107,9 +113,10 @@ export async function writeJournalResults(
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    await replaceIfUnchanged(file, temp, doc.hash);
   } catch (err) {
     await rm(temp, { force: true });
+    if (err instanceof FileChangedMeanwhile) throw new JournalChangedError(doc.path);
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new StageError(
       `Could not write the results into ${doc.path} (${code}).`,
@@ -119,7 +126,7 @@ export async function writeJournalResults(
     );
   }
   await syncDirectory(path.dirname(file));
-  return { changed: true, backupPath };
+  return { changed: true, backupPath, hash: sha256(next) };
 }
 
 /**

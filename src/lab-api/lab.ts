@@ -27,6 +27,8 @@ export interface LabContext {
   /** Register every process, namespace, rule or file you create here, right after creating it. */
   teardown: TeardownStack;
   aws?: AwsLabContext;
+  /** What this lab's `collectBeforeDeployment` returned, when `lab run` ran it while the deployment came up. */
+  early?: unknown;
 }
 
 /**
@@ -55,4 +57,9 @@ export interface Lab<E = unknown> {
    * here (never throws for that: a throw means the collector broke).
    */
   collect(ctx: LabContext): Promise<E | NotObserved>;
+  /**
+   * AWS labs, optional: the part of collecting that needs no deployment (a local HAProxy), which `lab run` runs
+   * while Terraform deploys; `collect` then finds its plain result in `ctx.early` instead of doing it again.
+   */
+  collectBeforeDeployment?(ctx: LabContext): Promise<unknown>;
 }

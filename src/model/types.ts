@@ -82,6 +82,17 @@ export interface QuestionResult {
   closest?: { key: string; score: number; threshold: number };
 }
 
+/** Where a lab's evidence came from: collected now, or its snapshot under LAB_HOME, and when it was recorded. */
+export interface SnapshotUse {
+  recordedAt: string;
+  target: string;
+  runId?: string;
+  /** Collected from what is deployed and installed now (by this command, or earlier and still unchanged). */
+  fresh: boolean;
+  /** Collected by this command (false: taken from the snapshot). */
+  collected: boolean;
+}
+
 export interface RunResult {
   journal: string;
   target: string;
@@ -89,4 +100,6 @@ export interface RunResult {
   questions: QuestionResult[];
   /** Evidence snapshots per lab, so every verdict can be audited. */
   evidence: Record<string, unknown>;
+  /** Per lab: whether its evidence is fresh or recorded, and when. */
+  snapshots?: Record<string, SnapshotUse>;
 }

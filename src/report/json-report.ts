@@ -1,4 +1,4 @@
-import type { ClaimResult, ClaimVerdict, QuestionResult, QuestionVerdict, RunResult } from '../model/types.ts';
+import type { ClaimResult, ClaimVerdict, QuestionResult, QuestionVerdict, RunResult, SnapshotUse } from '../model/types.ts';
 import { redactDeep } from './redact.ts';
 
 /** The `--json` contract is the model itself: a claim and a question print exactly as the judges made them. */
@@ -11,6 +11,8 @@ export interface JsonReport {
   date: string;
   summary: { questions: Partial<Record<QuestionVerdict, number>>; claims: Partial<Record<ClaimVerdict, number>> };
   questions: JsonQuestion[];
+  /** Per lab: when its evidence was recorded, from which target and run, and whether it is fresh. */
+  snapshots?: Record<string, SnapshotUse>;
   /** The evidence snapshots per lab, so every verdict can be audited. */
   evidence: Record<string, unknown>;
 }
@@ -39,6 +41,7 @@ export function toJsonReport(run: RunResult): JsonReport {
       claims: tally(run.questions.flatMap((q) => q.claims.map((c) => c.verdict))),
     },
     questions,
+    ...(run.snapshots ? { snapshots: run.snapshots } : {}),
     evidence: run.evidence,
   });
 }

@@ -1,4 +1,4 @@
-import type { ClaimResult, QuestionResult, Source } from '../model/types.ts';
+import type { ClaimResult, QuestionResult, SnapshotUse, Source } from '../model/types.ts';
 import type { Diagram } from './diagrams/diagram.ts';
 import { renderDiagramSection } from './diagram-section.ts';
 import { CLAIM_LABEL, QUESTION_LABEL } from './labels.ts';
@@ -19,7 +19,14 @@ export interface BlockExtras {
  * The markdown the writer puts under an answer: one header line, then a table from the learner's statement to its
  * verdict, the evidence and the source, then the diagrams drawn from the evidence. Same input, same bytes.
  */
-export function renderQuestionBlock(result: QuestionResult, meta: { target: string; date: string }, extras: BlockExtras = {}): string {
+export interface BlockMeta {
+  target: string;
+  date: string;
+  /** Per lab, where its evidence came from; the header names it for the labs that judged this question. */
+  evidence?: Readonly<Record<string, SnapshotUse>>;
+}
+
+export function renderQuestionBlock(result: QuestionResult, meta: BlockMeta, extras: BlockExtras = {}): string {
   const lines = [header(result, meta) + (extras.sinceLastRun ? ` · ${inline(extras.sinceLastRun)}` : ''), ''];
   if (result.claims.length === 0) {
     lines.push(emptyNote(result));
@@ -31,12 +38,23 @@ export function renderQuestionBlock(result: QuestionResult, meta: { target: stri
   return redactPrivateKeys(lines.join('\n'));
 }
 
-function header(result: QuestionResult, meta: { target: string; date: string }): string {
+function header(result: QuestionResult, meta: BlockMeta): string {
   const parts = [`**journal-lab: ${QUESTION_LABEL[result.verdict]}**`, `target ${inline(meta.target)}`, inline(meta.date)];
   if (result.labs.length > 0) parts.push(`lab ${result.labs.map(inline).join(', ')}`);
+  const origins = result.labs.filter((lab) => meta.evidence?.[lab]).map((lab) => evidenceOrigin(lab, meta.evidence![lab]));
+  if (origins.length > 0) parts.push(`evidence ${origins.join(', ')}`);
   const unjudged = result.unjudged.length;
   if (unjudged > 0) parts.push(`${unjudged} statement${unjudged === 1 ? '' : 's'} not judged (no check covers ${unjudged === 1 ? 'it' : 'them'})`);
   return parts.join(' · ');
+}
+
+/**
+ * "two-tier fresh 2026-11-28 15:40Z" or "two-tier recorded 2026-11-27 10:02Z (run ab12cd34)": the recording time,
+ * not this command's, so judging again on unchanged evidence writes the same bytes.
+ */
+function evidenceOrigin(lab: string, use: SnapshotUse): string {
+  const when = use.recordedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z');
+  return inline(`${lab} ${use.fresh ? 'fresh' : 'recorded'} ${when}${!use.fresh && use.runId ? ` (run ${use.runId})` : ''}`);
 }
 
 function emptyNote(result: QuestionResult): string {

@@ -11,6 +11,8 @@ export interface CollectOptions {
   teardown: TeardownStack;
   log(line: string): void;
   aws?: AwsLabContext;
+  /** Per lab, what its `collectBeforeDeployment` already gathered. */
+  early?: ReadonlyMap<string, unknown>;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function collectEvidence(labs: readonly Lab[], opts: CollectOptions
     try {
       const workDir = path.join(opts.workDir, lab.id);
       await mkdir(workDir, { recursive: true });
-      const snapshot = await lab.collect({ workDir, signal: opts.signal, log: (l) => opts.log(`${lab.id}: ${l}`), teardown: opts.teardown, aws: opts.aws });
+      const snapshot = await lab.collect({ workDir, signal: opts.signal, log: (l) => opts.log(`${lab.id}: ${l}`), teardown: opts.teardown, aws: opts.aws, early: opts.early?.get(lab.id) });
       // A last line of defence: no private key may reach results, whatever a collector returned.
       evidence.set(lab.id, { ok: true, evidence: redactDeep(snapshot) });
       opts.log(`${lab.id}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -44,4 +46,24 @@ export async function collectEvidence(labs: readonly Lab[], opts: CollectOptions
     }
   }
   return evidence;
+}
+
+/**
+ * Runs the AWS labs' deployment-free parts (`collectBeforeDeployment`), one after another like every collector.
+ * One that fails leaves nothing: the lab's `collect` then does that part itself, after the deployment.
+ */
+export async function collectBeforeDeployment(labs: readonly Lab[], opts: CollectOptions): Promise<Map<string, unknown>> {
+  const early = new Map<string, unknown>();
+  for (const lab of labs) {
+    if (!lab.collectBeforeDeployment || opts.signal.aborted) continue;
+    opts.log(`${lab.id}: collecting the part that needs no deployment`);
+    try {
+      const workDir = path.join(opts.workDir, lab.id);
+      await mkdir(workDir, { recursive: true });
+      early.set(lab.id, await lab.collectBeforeDeployment({ workDir, signal: opts.signal, log: (l) => opts.log(`${lab.id}: ${l}`), teardown: opts.teardown }));
+    } catch (err) {
+      opts.log(`${lab.id}: the part before the deployment failed (${err instanceof Error ? err.message : String(err)}); it runs again after the deployment`);
+    }
+  }
+  return early;
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { JournalDocument } from '../journal/parse-journal.ts';
 import { writeJournalResults, type BlockToWrite } from '../journal/write-results.ts';
-import type { QuestionResult, RunResult } from '../model/types.ts';
+import type { QuestionResult, RunResult, SnapshotUse } from '../model/types.ts';
 import { diagramsForQuestion } from '../report/diagrams/index.ts';
 import { renderQuestionBlock } from '../report/question-block.ts';
 import { renderJUnit } from '../report/junit.ts';
@@ -14,7 +14,7 @@ export interface BlockContext {
 }
 
 /** Judged questions get a block under their answer; no-answer and no-lab questions never do. */
-export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string }, context: BlockContext = {}): BlockToWrite[] {
+export function blocksFor(results: readonly QuestionResult[], plan: readonly PlannedQuestion[], meta: { target: string; date: string; evidence?: Record<string, SnapshotUse> }, context: BlockContext = {}): BlockToWrite[] {
   const byKey = new Map(plan.map((p) => [p.key, p]));
   return results
     .filter((r) => r.verdict !== 'no-answer' && r.verdict !== 'no-lab')
@@ -22,7 +22,7 @@ export function blocksFor(results: readonly QuestionResult[], plan: readonly Pla
       const planned = byKey.get(r.key)!;
       const target = planned.matches.every((m) => m.lab.kind === 'local') ? LOCAL_TARGET : meta.target;
       const extras = { diagrams: context.evidence ? diagramsForQuestion(r.key, context.evidence) : [], sinceLastRun: context.sinceLastRun?.get(r.key) };
-      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date }, extras) };
+      return { key: r.key, anchor: planned.question.answerEnd, body: renderQuestionBlock(r, { target, date: meta.date, evidence: meta.evidence }, extras) };
     });
 }
 
@@ -34,8 +34,8 @@ export async function writeOutputs(
   run: RunResult,
   plan: readonly PlannedQuestion[],
   opts: { write: boolean; junitPath?: string; sinceLastRun?: ReadonlyMap<string, string> },
-): Promise<{ changed: boolean; backupPath?: string }> {
+): Promise<{ changed: boolean; backupPath?: string; hash?: string }> {
   if (opts.junitPath) await writeFile(opts.junitPath, renderJUnit(run));
   if (!opts.write) return { changed: false };
-  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date }, { evidence: run.evidence, sinceLastRun: opts.sinceLastRun }));
+  return writeJournalResults(doc, blocksFor(run.questions, plan, { target: run.target, date: run.date, evidence: run.snapshots }, { evidence: run.evidence, sinceLastRun: opts.sinceLastRun }));
 }

@@ -1,14 +1,31 @@
 import { deriveQuestionVerdict } from '../model/question-verdict.ts';
 import type { ClaimResult, QuestionResult } from '../model/types.ts';
 import { judgeOf } from '../claims/judge-statements.ts';
+import { createHash } from 'node:crypto';
+import { NO_MEMO, type Memo } from './judgement-memo.ts';
 import type { PlannedQuestion } from './plan-questions.ts';
 
 /** What collecting a lab's evidence gave: the snapshot, or why there is none. */
 export type LabEvidence = { ok: true; evidence: unknown } | { ok: false; error: string };
 
-/** Judges every planned question from the collected evidence; pure. */
-export function judgeQuestions(plan: readonly PlannedQuestion[], evidence: ReadonlyMap<string, LabEvidence>, target: string): QuestionResult[] {
-  return plan.filter((p) => !p.notInThisRun).map((p) => judgeOne(p, evidence, target));
+/**
+ * Judges every planned question from the collected evidence; pure. Through a memo, a question whose words,
+ * routing, target and labs' evidence are unchanged gets its earlier result without being judged again.
+ */
+export function judgeQuestions(plan: readonly PlannedQuestion[], evidence: ReadonlyMap<string, LabEvidence>, target: string, memo: Memo = NO_MEMO): QuestionResult[] {
+  const identities = new Map<string, string>();
+  const identityOf = (lab: string) => {
+    let id = identities.get(lab);
+    if (id === undefined) identities.set(lab, (id = createHash('sha256').update(JSON.stringify(evidence.get(lab) ?? null)).digest('hex')));
+    return id;
+  };
+  return plan
+    .filter((p) => !p.notInThisRun)
+    .map((p) => {
+      const parts = [p.question.section, p.question.number, p.question.question, p.question.hasAnswer, p.question.statements.map((s) => s.text), p.matches.map((m) => [m.key, m.via, identityOf(m.lab.id)]), p.closest ?? null, target];
+      // The key is the plan's (it depends on the questions before this one), never remembered.
+      return { ...memo.get('verdict', parts, () => judgeOne(p, evidence, target)), key: p.key };
+    });
 }
 
 function judgeOne(p: PlannedQuestion, evidence: ReadonlyMap<string, LabEvidence>, target: string): QuestionResult {

@@ -1,6 +1,7 @@
 import type { Lab } from '../lab-api/lab.ts';
 import { closestLabQuestion, matchQuestion, type LabMatch } from '../lab-api/match.ts';
 import type { Question } from '../model/types.ts';
+import { NO_MEMO, type Memo } from './judgement-memo.ts';
 
 export interface PlannedQuestion {
   question: Question;
@@ -14,7 +15,7 @@ export interface PlannedQuestion {
 }
 
 /** Decides, before anything runs, which lab judges which question; pure. */
-export function planQuestions(questions: readonly Question[], allLabs: readonly Lab[], selected: readonly Lab[]): PlannedQuestion[] {
+export function planQuestions(questions: readonly Question[], allLabs: readonly Lab[], selected: readonly Lab[], memo: Memo = NO_MEMO): PlannedQuestion[] {
   const selectedIds = new Set(selected.map((l) => l.id));
   const taken = new Map<string, number>();
   // Two questions about the same lab question (a journal asking about keepalive and the TCP handshake apart)
@@ -27,10 +28,9 @@ export function planQuestions(questions: readonly Question[], allLabs: readonly 
   return questions.map((question, index) => {
     const text = `${question.section}\n${question.question}`;
     const statements = question.hasAnswer ? question.statements.map((s) => s.text) : [];
-    const all = question.question.trim() ? matchQuestion(text, statements, allLabs) : [];
+    const { all, closest } = question.question.trim() ? route(text, statements, allLabs, memo) : { all: [], closest: undefined };
     const matches = all.filter((m) => selectedIds.has(m.lab.id));
     const owner = all.find((m) => m.via !== 'statement');
-    const closest = all.length === 0 && question.question.trim() ? closestLabQuestion(`${text}\n${statements.join('\n')}`, allLabs) : undefined;
     return {
       question,
       matches,
@@ -40,6 +40,23 @@ export function planQuestions(questions: readonly Question[], allLabs: readonly 
       ...(closest ? { closest: { key: closest.key, score: closest.score, threshold: closest.threshold } } : {}),
     };
   });
+}
+
+/** Which lab questions a question's words route to (all labs), through the memo: labs travel as their ids. */
+function route(text: string, statements: readonly string[], allLabs: readonly Lab[], memo: Memo): { all: LabMatch[]; closest?: { key: string; score: number; threshold: number } } {
+  const routed = memo.get('route', [text, statements, allLabs.map((l) => l.id)], () => {
+    const all = matchQuestion(text, statements, allLabs);
+    const near = all.length === 0 ? closestLabQuestion(`${text}\n${statements.join('\n')}`, allLabs) : undefined;
+    return {
+      all: all.map((m) => ({ lab: m.lab.id, question: m.labQuestion.id, key: m.key, score: m.score, via: m.via })),
+      ...(near ? { closest: { key: near.key, score: near.score, threshold: near.threshold } } : {}),
+    };
+  });
+  const all = routed.all.map((m) => {
+    const lab = allLabs.find((l) => l.id === m.lab)!;
+    return { lab, labQuestion: lab.questions.find((q) => q.id === m.question)!, key: m.key, score: m.score, via: m.via };
+  });
+  return { all, ...(routed.closest ? { closest: routed.closest } : {}) };
 }
 
 /** Labs that have at least one question to judge: the only ones worth running. */

@@ -21,7 +21,7 @@ export async function startMotoServer(logFile: string, env: NodeJS.ProcessEnv = 
   if (!moto) {
     throw new EnvironmentError(
       'moto server is not installed, and the default target (moto) needs it.',
-      "Install it with: pip install 'moto[server]'  (or run scripts/setup.sh), or attach to a running emulator with --endpoint URL.",
+      "Install it with: pip install 'moto[server]'  (or run npm run setup), or attach to a running emulator with --endpoint URL.",
     );
   }
   const pinned = env.LAB_MOTO_PORT ? Number(env.LAB_MOTO_PORT) : undefined;

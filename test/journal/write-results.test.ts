@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StageError, UsageError } from '../../src/errors.ts';
 import { parseJournal, type JournalDocument } from '../../src/journal/parse-journal.ts';
-import { readJournal } from '../../src/journal/read-journal.ts';
+import { readJournal, sha256 } from '../../src/journal/read-journal.ts';
 import { applyResultBlocks, writeJournalResults, type BlockToWrite } from '../../src/journal/write-results.ts';
 
 const shipped = readFileSync(new URL('../../journals/journal-week.md', import.meta.url), 'utf8');
@@ -134,15 +134,15 @@ describe('writeJournalResults', () => {
   it('writes atomically, keeps a backup and the mode, then changes nothing on a second identical run', async () => {
     const doc = await readJournal(file);
     const result = await writeJournalResults(doc, blocksFor(doc, 'confirmed', (i) => i === 14));
-    expect(result).toEqual({ changed: true, backupPath: `${file}.bak` });
-    expect(await readFile(`${file}.bak`, 'utf8')).toBe(shipped);
     const written = await readFile(file, 'utf8');
+    expect(result).toEqual({ changed: true, backupPath: `${file}.bak`, hash: sha256(written) });
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe(shipped);
     expect(written).toContain('<!-- journal-lab:begin lab-0/q14 -->');
     expect((await stat(file)).mode & 0o777).toBe(0o640);
     expect((await readdir(dir)).sort()).toEqual(['week.md', 'week.md.bak']);
 
     const again = await readJournal(file);
-    expect(await writeJournalResults(again, blocksFor(again, 'confirmed', (i) => i === 14))).toEqual({ changed: false });
+    expect(await writeJournalResults(again, blocksFor(again, 'confirmed', (i) => i === 14))).toEqual({ changed: false, hash: sha256(written) });
     expect(await readFile(file, 'utf8')).toBe(written);
   });
 

@@ -117,3 +117,19 @@ describe('renderQuestionBlock', () => {
     expect(reread.questions.map((q) => q.statements.map((s) => s.text))).toEqual(doc.questions.map((q) => q.statements.map((s) => s.text)));
   });
 });
+
+describe('renderQuestionBlock: where the evidence came from', () => {
+  it('names, per lab of the question, whether its evidence is fresh or recorded, and when', () => {
+    const out = renderQuestionBlock(question({ labs: ['two-tier', 'handshakes'], unjudged: [] }), {
+      ...meta,
+      evidence: {
+        'two-tier': { recordedAt: '2026-11-27T10:02:33.120Z', target: 'moto', runId: 'ab12cd34', fresh: false, collected: false },
+        handshakes: { recordedAt: '2026-11-28T15:40:05.000Z', target: 'local', fresh: true, collected: false },
+        certificates: { recordedAt: '2026-11-28T15:41:00.000Z', target: 'local', fresh: true, collected: true },
+      },
+    });
+    expect(out.split('\n')[0]).toBe(
+      '**journal-lab: partly confirmed** · target moto · 2026-11-28 · lab two-tier, handshakes · evidence two-tier recorded 2026-11-27 10:02Z (run ab12cd34), handshakes fresh 2026-11-28 15:40Z',
+    );
+  });
+});

@@ -2,19 +2,22 @@ import type { RunResult } from '../../model/types.ts';
 import type { TeardownReport } from '../../run/deploy-run.ts';
 import { toJsonReport } from '../../report/json-report.ts';
 import { QUESTION_LABEL } from '../../report/labels.ts';
+import { renderMissingToolLines, type MissingToolCount } from '../../report/missing-tool-lines.ts';
 
 /** The `--json` object, or a short text summary: one line per question, counts per claim verdict. */
 export function renderJudgement(
   run: RunResult,
   json: boolean,
-  extra: { changed: boolean; backupPath?: string; written: boolean; teardown?: TeardownReport; sinceLastRun?: ReadonlyMap<string, string> },
+  extra: { changed: boolean; backupPath?: string; written: boolean; teardown?: TeardownReport; missingTools?: MissingToolCount[]; sinceLastRun?: ReadonlyMap<string, string> },
 ): string {
+  const missingTools = extra.missingTools ?? [];
   const since = extra.sinceLastRun ?? new Map<string, string>();
   if (json) {
     return JSON.stringify({
       ...toJsonReport(run),
       journalChanged: extra.changed,
       ...(extra.teardown ? { teardown: extra.teardown } : {}),
+      missingTools,
       ...(since.size > 0 ? { sinceLastRun: Object.fromEntries(since) } : {}),
     });
   }
@@ -34,5 +37,9 @@ export function renderJudgement(
   if (!extra.written) lines.push('--no-write: the journal was not changed');
   else lines.push(extra.changed ? `results written into the journal (previous version: ${extra.backupPath})` : 'journal already up to date (nothing changed)');
   if (extra.teardown) lines.push(`teardown: destroyed ${extra.teardown.destroyed.join(', ') || 'nothing'}; leftovers tagged with the run id: ${extra.teardown.leftovers.length}`);
+  const recorded = Object.entries(run.snapshots ?? {}).filter(([, s]) => !s.fresh);
+  if (recorded.length > 0) lines.push(`judged on recorded evidence (not collected from what is deployed now): ${recorded.map(([lab, s]) => `${lab} ${s.recordedAt}`).join(', ')}`);
+  // Last, so the one command that turns unverifiable claims into verdicts is what the learner reads last.
+  lines.push(...renderMissingToolLines(missingTools));
   return lines.join('\n');
 }

@@ -22,7 +22,7 @@ export const DEBIAN_TOOLS: readonly DebianTool[] = [
 
 function aptFix(pkg: string): string {
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  return `${sudo}apt-get install -y ${pkg}   (or: scripts/setup.sh)`;
+  return `${sudo}apt-get install -y ${pkg}   (or: npm run setup)`;
 }
 
 export async function checkDebianTool(tool: DebianTool, env: NodeJS.ProcessEnv): Promise<ToolCheck> {
