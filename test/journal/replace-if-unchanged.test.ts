@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.ts';
 import { JournalChangedError, writeJournalResults } from '../../src/journal/write-results.ts';
 import { FileChangedMeanwhile, replaceIfUnchanged } from '../../src/journal/replace-if-unchanged.ts';
 import { sha256 } from '../../src/journal/read-journal.ts';
+import { tempJournal } from '../support/temp-journal.ts';
 
 const JOURNAL = '# Week\n\n1. What is TCP?\n## It is a transport protocol.\n';
 
@@ -36,13 +36,9 @@ function editor(file: string, saves: number): Promise<void> {
 describe('writing results while an editor saves the same file', () => {
   let dir: string;
   let file: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'jl-race-'));
-    file = path.join(dir, 'journal.md');
-    await writeFile(file, JOURNAL);
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  tempJournal({ prefix: 'jl-race-', name: 'journal.md', content: JOURNAL }, (d, f) => {
+    dir = d;
+    file = f;
   });
 
   it('never overwrites a save it has not read: every save survives, the writer retries on the new version', async () => {
@@ -80,15 +76,11 @@ describe('replaceIfUnchanged at the moments a save is most dangerous', () => {
   let temp: string;
   const original = 'original\n';
   const results = 'original\nwith results\n';
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'jl-replace-'));
-    file = path.join(dir, 'journal.md');
+  tempJournal({ prefix: 'jl-replace-', name: 'journal.md', content: original }, async (d, f) => {
+    dir = d;
+    file = f;
     temp = path.join(dir, '.journal.md.tmp');
-    await writeFile(file, original);
     await writeFile(temp, results);
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
   const leftovers = async () => (await readdir(dir)).filter((f) => f !== 'journal.md' && f !== '.journal.md.tmp');
 

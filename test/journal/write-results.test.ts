@@ -1,12 +1,12 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StageError, UsageError } from '../../src/errors.ts';
 import { parseJournal, type JournalDocument } from '../../src/journal/parse-journal.ts';
 import { readJournal, sha256 } from '../../src/journal/read-journal.ts';
 import { applyResultBlocks, writeJournalResults, type BlockToWrite } from '../../src/journal/write-results.ts';
+import { tempJournal } from '../support/temp-journal.ts';
 
 const shipped = readFileSync(new URL('../../journals/journal-week.md', import.meta.url), 'utf8');
 
@@ -121,14 +121,9 @@ describe('applyResultBlocks', () => {
 describe('writeJournalResults', () => {
   let dir: string;
   let file: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'journal-write-'));
-    file = path.join(dir, 'week.md');
-    await writeFile(file, shipped);
-    await chmod(file, 0o640);
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  tempJournal({ prefix: 'journal-write-', name: 'week.md', content: shipped, mode: 0o640 }, (d, f) => {
+    dir = d;
+    file = f;
   });
 
   it('writes atomically, keeps a backup and the mode, then changes nothing on a second identical run', async () => {

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findResultBlocks } from '../../src/journal/result-markers.ts';
 import { planJudgement, runJudgement, type JudgementResult } from '../../src/run/judge-journal.ts';
 import { DiskMemo } from '../../src/run/judgement-memo.ts';
 import { watchJournal } from '../../src/run/watch-journal.ts';
 import { seedSnapshotsFromReference } from '../support/seed-snapshots.ts';
+import { tempJournal } from '../support/temp-journal.ts';
 
 const ANCHOR = 'The three steps involved in the TCP handshake are SYN, SYN-ACK, and ACK.';
 
@@ -48,14 +49,10 @@ function runEditor(file: string, saves: number): Promise<void> {
 describe('lab check --watch on a real file, with an editor saving while the harness writes', () => {
   let dir: string;
   let journal: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'jl-watch-'));
-    journal = path.join(dir, 'journal.md');
-    await copyFile('journals/journal-week.md', journal);
+  tempJournal({ prefix: 'jl-watch-', name: 'journal.md', content: readFileSync('journals/journal-week.md', 'utf8'), scope: 'all' }, async (d, f) => {
+    dir = d;
+    journal = f;
     await seedSnapshotsFromReference(path.join(dir, 'home'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('judges on start and after every save, loses no save, and stops cleanly when aborted', async () => {

@@ -11,19 +11,13 @@ import { labHome, localWorkDir, runDirOf, type RunRecord } from '../../run/run-r
 import { interruptSignal } from '../interrupt.ts';
 import { terminalReporter } from '../terminal-reporter.ts';
 import { renderJudgement } from './judge-output.ts';
+import type { DeployFlags } from './up.ts';
 
-export interface RunOptions {
+export interface RunOptions extends DeployFlags {
   labs: string[];
   journal: string;
-  target?: string;
-  endpoint?: string;
-  image?: string;
-  region: string;
-  keep: boolean;
-  json: boolean;
   junit?: string;
   write: boolean;
-  acceptAwsCosts: boolean;
 }
 
 /**

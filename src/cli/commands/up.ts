@@ -4,15 +4,19 @@ import { interruptSignal } from '../interrupt.ts';
 import { terminalReporter } from '../terminal-reporter.ts';
 import { describeDeployment } from './describe-deployment.ts';
 
-export interface UpOptions {
+/** Where to deploy, as `lab up` and `lab run` take it from their flags. */
+export interface DeployFlags {
   target?: string;
   endpoint?: string;
   image?: string;
   region: string;
   keep: boolean;
-  networkOnly?: boolean;
   json: boolean;
   acceptAwsCosts: boolean;
+}
+
+export interface UpOptions extends DeployFlags {
+  networkOnly?: boolean;
 }
 
 /** `lab up`: deploy both tiers and leave them up for `lab check` / `lab down`. */
