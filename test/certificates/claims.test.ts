@@ -17,17 +17,11 @@ const claims = labClaims<CertificatesEvidence>(certificatesLab, { question: QUES
 const { lab, reference, judge, verdict } = claims;
 
 /**
- * Statement tables (claims.statements.json): paraphrases of the facts the question turns on, right and wrong, in
+ * Every statement table of claims.statements.json, one describe each: paraphrases of the facts the question turns on, right and wrong, in
  * wordings of our own; minimal pairs that differ by one negation, value or quantifier; blind sets written before
  * the patterns were read; conditions that spell a negation ("a CA that isn't trusted") and must not flip the verdict.
  */
-claims.describeTables('certificates claims', {
-  paraphrases: statements.paraphrases,
-  minimalPairs: statements.minimalPairs,
-  blindFirst: statements.blindFirst,
-  blindSecond: statements.blindSecond,
-  negatedConditions: statements.negatedConditions,
-});
+claims.describeTables('certificates claims', statements);
 
 describe('certificates claims: observers read the recorded experiments', () => {
   const claimOf = (statement: string, evidence?: CertificatesEvidence) => judge(statement, evidence).claims[0]!;

@@ -15,18 +15,11 @@ const claims = labClaims<HandshakesEvidence>(handshakesLab, { question: QUESTION
 const { lab, reference, judge, verdict } = claims;
 
 /**
- * Statement tables (claims.statements.json): paraphrases of the facts the question turns on, right and wrong, in
+ * Every statement table of claims.statements.json, one describe each: paraphrases of the facts the question turns on, right and wrong, in
  * wordings of our own; three blind sets written before the patterns were read (and variants of the third);
  * minimal pairs that differ by one value or one "not".
  */
-claims.describeTables('handshakes claims', {
-  paraphrases: statements.paraphrases,
-  blindFirst: statements.blindFirst,
-  blindSecond: statements.blindSecond,
-  blindThird: statements.blindThird,
-  blindThirdVariants: statements.blindThirdVariants,
-  minimalPairs: statements.minimalPairs,
-});
+claims.describeTables('handshakes claims', statements);
 
 describe('handshakes observers read the reference evidence', () => {
   it('the TCP capture: flags of each step, acknowledgment numbers', () => {

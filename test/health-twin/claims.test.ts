@@ -18,18 +18,11 @@ const reference = claims.reference as TwinEvidence;
 const notRun: HealthTwinEvidence = { status: 'unverifiable', reason: 'haproxy is not installed on this machine' };
 
 /**
- * Statement tables (claims.statements.json): our own wordings of the facts (AWS defaults for instance/ip targets);
+ * Every statement table of claims.statements.json, one describe each: our own wordings of the facts (AWS defaults for instance/ip targets);
  * more phrasings in learners' styles (labels, numbered steps, hedges, typos); minimal pairs; two blind sets written
  * before the lexicon was widened for them, and probes of that widening (label, number-first and contrast orders).
  */
-claims.describeTables('health-twin claims', {
-  paraphrases: statements.paraphrases,
-  morePhrasings: statements.morePhrasings,
-  pairs: statements.pairs,
-  blindOne: statements.blindOne,
-  blindTwo: statements.blindTwo,
-  probes: statements.probes,
-});
+claims.describeTables('health-twin claims', statements);
 
 describe('health-twin claims: what the twin observed', () => {
   it('reads the consecutive-failure behaviour from the twin, with its thresholds from the lab settings', () => {

@@ -20,17 +20,11 @@ const notRun: LbModesEvidence = {
 };
 
 /**
- * Statement tables (claims.statements.json): our own wordings of the facts, right and wrong; more phrasings in
+ * Every statement table of claims.statements.json, one describe each: our own wordings of the facts, right and wrong; more phrasings in
  * learners' styles; minimal pairs (one value, a negation or a swapped subject); blind coverage sets written before
  * the patterns were looked at.
  */
-claims.describeTables('lb-modes claims', {
-  paraphrases: statements.paraphrases,
-  morePhrasings: statements.morePhrasings,
-  pairs: statements.pairs,
-  blindFirst: statements.blindFirst,
-  blindSecond: statements.blindSecond,
-});
+claims.describeTables('lb-modes claims', statements);
 
 describe('lb-modes claims: what the lab observed', () => {
   const dp = reference.dataPlane;
