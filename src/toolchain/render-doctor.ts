@@ -5,8 +5,9 @@ function status(c: ToolCheck): string {
   return c.required ? 'MISSING' : 'missing';
 }
 
+/** Pads to the column width; a longer value still keeps two spaces before the next column. */
 function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+  return s + ' '.repeat(Math.max(n - s.length, 2));
 }
 
 /** Human text for `lab doctor`: one row per check, then what it enables and, when not usable, why and the fix. */
