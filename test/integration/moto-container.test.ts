@@ -95,6 +95,23 @@ describe.skipIf(!!skipReason)('--target moto-container with the locally built im
     expect(labelledContainers(record.runId)).toEqual([]);
   }, 900_000);
 
+  it('a container removed by hand after lab up: status says the emulator is gone, lab down closes the run', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'jl-mc-'));
+    const up = await runLab(['up', '--target', 'moto-container', '--image', image.tag!, '--network-only', '--json'], { LAB_HOME: home }, 900_000);
+    expect(up.code, up.stderr.slice(-3000)).toBe(0);
+    const [record] = records(home);
+    execFileSync(findExecutable('docker')!, ['rm', '-f', record.target.started.containerId], { stdio: 'ignore' });
+    const status = await runLab(['status', '--json'], { LAB_HOME: home }, 120_000);
+    expect(status.json.runs.map((r: { targetState: { state: string } }) => r.targetState.state)).toEqual(['emulator-gone']);
+    const down = await runLab(['down', '--json'], { LAB_HOME: home }, 300_000);
+    expect(down.code, down.stderr.slice(-3000)).toBe(0);
+    expect(down.json.runs[0]).toMatchObject({ outcome: 'closed', targetState: 'emulator-gone' });
+    expect(down.json.runs[0].evidence.join(' ')).toMatch(/container .* is not running/);
+    expect(records(home)[0].stage).toBe('closed');
+    expect(labelledContainers(record.runId)).toEqual([]);
+    expect((await runLab(['status', '--json'], { LAB_HOME: home }, 120_000)).json.runs).toEqual([]);
+  }, 900_000);
+
   it('afterwards no container carries the harness label from these runs', () => {
     // Every run above checked its own label; this is the sweep across all runs of this engine.
     expect(labelledContainers()).toEqual([]);
