@@ -32,27 +32,40 @@ export function changesOf(previous: readonly ClaimRecord[], current: readonly Cl
   return out;
 }
 
-/** "2 claims fixed, 1 newly contradicted since 2026-11-21", or "no change since …": one phrase for the block header. */
-export function describeChanges(c: QuestionChanges, since: string): string {
+/**
+ * "2 claims fixed, 1 newly contradicted, 1 still missing since 2026-11-21": one phrase for the block header, or
+ * undefined when nothing moved. A question that did not change gets no phrase, so re-judging leaves its block byte
+ * for byte as it was (what is still missing is said only beside a change; `lab history` shows it always).
+ */
+export function describeChanges(c: QuestionChanges, since: string): string | undefined {
+  if (c.fixed + c.newlyContradicted + c.otherChanges === 0) return undefined;
   const parts = [
     c.fixed > 0 ? `${c.fixed} claim${c.fixed === 1 ? '' : 's'} fixed` : '',
     c.newlyContradicted > 0 ? `${c.newlyContradicted} newly contradicted` : '',
     c.otherChanges > 0 ? `${c.otherChanges} other change${c.otherChanges === 1 ? '' : 's'}` : '',
     c.stillMissing > 0 ? `${c.stillMissing} still missing` : '',
   ].filter(Boolean);
-  return `${parts.length > 0 ? parts.join(', ') : 'no change'} since ${since}`;
+  return `${parts.join(', ')} since ${since}`;
 }
 
-/** Per question key, the header phrase comparing this run with the previous one; questions new to this run get none. */
-export function sinceLastRun(previous: HistoryEntry | undefined, current: readonly { key: string; claims: readonly ClaimRecord[] }[]): Map<string, string> {
+/**
+ * Per question key that moved, the header phrase comparing this run with the latest earlier run that differs from it
+ * (history oldest first). Comparing with the last run that differs, not merely the last run, keeps the phrase stable:
+ * checking again with nothing changed writes the same blocks. New or unchanged questions get none.
+ */
+export function sinceLastRun(history: readonly HistoryEntry[], current: readonly { key: string; claims: readonly ClaimRecord[] }[]): Map<string, string> {
   const out = new Map<string, string>();
-  if (!previous) return out;
-  const since = previous.at.slice(0, 10);
-  const before = new Map(previous.questions.map((q) => [q.key, q.claims]));
   for (const q of current) {
-    const prev = before.get(q.key);
-    if (!prev || q.claims.length === 0) continue;
-    out.set(q.key, describeChanges(changesOf(prev, q.claims), since));
+    if (q.claims.length === 0) continue;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const prev = history[i]!.questions.find((p) => p.key === q.key)?.claims;
+      if (!prev) break;
+      const phrase = describeChanges(changesOf(prev, q.claims), history[i]!.at.slice(0, 10));
+      if (phrase) {
+        out.set(q.key, phrase);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -87,8 +87,8 @@ export async function judgeAndWrite(p: JudgePlan, gathered: GatheredEvidence, op
     snapshots,
   };
   await p.memo.save?.();
-  const previous = opts.historyHome ? (await readHistory(opts.historyHome, run.journal)).at(-1) : undefined;
-  const changes = sinceLastRun(previous, run.questions);
+  const history = opts.historyHome ? await readHistory(opts.historyHome, run.journal) : [];
+  const changes = sinceLastRun(history, run.questions);
   const written = await writeOutputs(p.doc, run, p.plan, { write: opts.write, junitPath: opts.junitPath, sinceLastRun: changes });
   if (opts.historyHome) await appendHistory(opts.historyHome, historyEntryOf(run, new Date().toISOString(), opts.aws?.runId ?? null));
   const collectorErrors = [...evidence].filter(([, e]) => !e.ok).map(([id, e]) => `${id}: ${(e as { error: string }).error}`);

@@ -23,12 +23,14 @@ describe('lab history, end to end', () => {
 
     const text = await readFile(journal, 'utf8');
     expect(text).toContain('Compliance: Many regulations');
-    await writeFile(journal, text.replace('Compliance: Many regulations', 'Compliance: Several regulations'));
+    // One statement reworded (its history must follow it), one turned wrong (the header must say so).
+    expect(text).toContain('A TLS certificate can be used to authenticate the identity');
+    await writeFile(journal, text.replace('Compliance: Many regulations', 'Compliance: Several regulations').replace('A TLS certificate can be used to authenticate the identity', 'A TLS certificate does not authenticate the identity'));
 
     const second = await runLab(['check', 'certificates', '--journal', journal, '--json'], env, 300_000);
     expect(second.code, second.stderr).toBe(0);
     const today = second.json.date as string;
-    expect(second.json.sinceLastRun['certificates/why-certificate']).toMatch(new RegExp(`since ${today}$`));
+    expect(second.json.sinceLastRun['certificates/why-certificate']).toMatch(new RegExp(`newly contradicted.* since ${today}$`));
     const header = (await readFile(journal, 'utf8')).split('\n').find((l) => l.startsWith('**journal-lab:') && l.includes('lab certificates'))!;
     expect(header).toMatch(new RegExp(` · [^·]* since ${today}$`));
 

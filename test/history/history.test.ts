@@ -72,11 +72,16 @@ describe('what changed since the previous run', () => {
       ],
     });
     // Reworded fix, wording kept fix, missing fact now written in (no longer reported) = 3 fixed.
-    expect(sinceLastRun(before, [now]).get('two-tier/remote-state')).toBe('3 claims fixed, 1 newly contradicted, 1 still missing since 2026-11-21');
-    expect(sinceLastRun(undefined, [now]).size).toBe(0);
-    expect(sinceLastRun(before, [question({ key: 'handshakes/connection' })]).size).toBe(0);
+    expect(sinceLastRun([before], [now]).get('two-tier/remote-state')).toBe('3 claims fixed, 1 newly contradicted, 1 still missing since 2026-11-21');
+    expect(sinceLastRun([], [now]).size).toBe(0);
+    expect(sinceLastRun([before], [question({ key: 'handshakes/connection' })]).size).toBe(0);
+    // Checked again with nothing changed: the phrase still says what moved since the last run that differed.
+    expect(sinceLastRun([before, { ...before, at: '2026-11-28T10:00:00.000Z', questions: [{ key: 'two-tier/remote-state', claims: now.claims }] }], [now]).get('two-tier/remote-state')).toBe('3 claims fixed, 1 newly contradicted, 1 still missing since 2026-11-21');
     const same = question({ key: 'two-tier/remote-state', claims: [claim('confirmed', { claim: 'The state lives in S3.' })] });
-    expect(sinceLastRun(entry('2026-11-21T10:00:00.000Z', [['The state lives in S3.', 'confirmed']]), [same]).get('two-tier/remote-state')).toBe('no change since 2026-11-21');
+    // Nothing moved: no phrase, so the block of an unchanged question stays byte for byte what it was.
+    expect(sinceLastRun([entry('2026-11-21T10:00:00.000Z', [['The state lives in S3.', 'confirmed']])], [same]).has('two-tier/remote-state')).toBe(false);
+    const stillMissing = question({ key: 'two-tier/remote-state', claims: [claim('missing', { claim: 'State locking uses a lock file.' })] });
+    expect(sinceLastRun([entry('2026-11-21T10:00:00.000Z', [['State locking uses a lock file.', 'missing']])], [stillMissing]).has('two-tier/remote-state')).toBe(false);
   });
 
   it('follows each claim through the runs for `lab history`', () => {

@@ -28,7 +28,7 @@ export async function reportCommand(opts: ReportOptions, out: (s: string) => voi
     run,
     evidence: [...recorded.values()].map((r) => ({ lab: r.lab, origin: r.origin, recordedAt: r.recordedAt, target: r.target, ...(r.runId ? { runId: r.runId } : {}) })),
     diagrams: new Map(run.questions.map((q) => [q.key, diagramsForQuestion(q.key, run.evidence)])),
-    sinceLastRun: entries.length > 1 ? sinceLastRun(entries.at(-2), entries.at(-1)!.questions) : new Map(),
+    sinceLastRun: entries.length > 1 ? sinceLastRun(entries.slice(0, -1), entries.at(-1)!.questions) : new Map(),
     history: journalHistory(run.journal, entries),
     mermaidScript: mermaidBrowserBundle(),
     generatedAt: new Date().toISOString(),
