@@ -60,6 +60,8 @@ export function sinceLastRun(history: readonly HistoryEntry[], current: readonly
     for (let i = history.length - 1; i >= 0; i--) {
       const prev = history[i]!.questions.find((p) => p.key === q.key)?.claims;
       if (!prev) break;
+      // Most earlier runs judged the same claims the same way: skip them without matching claim by claim.
+      if (sameClaims(prev, q.claims)) continue;
       const phrase = describeChanges(changesOf(prev, q.claims), history[i]!.at.slice(0, 10));
       if (phrase) {
         out.set(q.key, phrase);
@@ -68,4 +70,8 @@ export function sinceLastRun(history: readonly HistoryEntry[], current: readonly
     }
   }
   return out;
+}
+
+function sameClaims(a: readonly ClaimRecord[], b: readonly ClaimRecord[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.claim === b[i]!.claim && c.aspect === b[i]!.aspect && c.verdict === b[i]!.verdict);
 }
