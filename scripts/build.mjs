@@ -3,7 +3,7 @@
 // every run (that alone made `lab check` miss its 2 s budget). bin/lab.js uses the bundle only while it is newer
 // than every source file, and falls back to running the sources through tsx otherwise. Runs at `npm ci`
 // (prepare); a failed build never fails the install: the sources still run.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,8 @@ try {
       }));
     },
   };
+  // Chunk names carry content hashes: without a clean start, every build would leave the previous chunks behind.
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   await build({
     entryPoints: { lab: path.join(root, 'scripts', 'bundle-entry.ts') },
     outdir: path.join(root, 'dist'),
