@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RecordedEvidence } from '../claims/reference-evidence.ts';
+import { loadReferenceEvidence, type RecordedEvidence } from '../claims/reference-evidence.ts';
 import { redactDeep } from '../report/redact.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 
@@ -47,4 +47,11 @@ export async function loadEvidenceSnapshots(home: string): Promise<Map<string, E
     }),
   );
   return out;
+}
+
+/** The newest evidence per lab: a run's snapshot on this machine wins over the reference one shipped. */
+export async function recordedEvidence(home: string): Promise<Map<string, RecordedEvidence>> {
+  const merged = loadReferenceEvidence();
+  for (const [lab, snap] of await loadEvidenceSnapshots(home)) merged.set(lab, snap);
+  return merged;
 }

@@ -1,16 +1,9 @@
 import path from 'node:path';
-import { loadReferenceEvidence, type RecordedEvidence } from '../claims/reference-evidence.ts';
+import type { RecordedEvidence } from '../claims/reference-evidence.ts';
 import type { RunResult } from '../model/types.ts';
-import { loadEvidenceSnapshots } from './evidence-snapshots.ts';
+import { recordedEvidence } from './evidence-snapshots.ts';
 import { planJudgement } from './judge-journal.ts';
 import { judgeQuestions, type LabEvidence } from './judge-questions.ts';
-
-/** The newest evidence per lab: a run's snapshot on this machine wins over the reference one shipped. */
-export async function recordedEvidence(home: string): Promise<Map<string, RecordedEvidence>> {
-  const merged = loadReferenceEvidence();
-  for (const [lab, snap] of await loadEvidenceSnapshots(home)) merged.set(lab, snap);
-  return merged;
-}
 
 /**
  * The whole journal judged on recorded evidence, nothing collected or deployed, the journal not written: what

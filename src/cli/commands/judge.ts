@@ -1,10 +1,10 @@
 import { judgeAlone, statementVerdict, type StatementJudgement } from '../../claims/judge-alone.ts';
-import { loadReferenceEvidence, type RecordedEvidence } from '../../claims/reference-evidence.ts';
+import type { RecordedEvidence } from '../../claims/reference-evidence.ts';
 import { UsageError } from '../../errors.ts';
 import { loadLabs } from '../../lab-api/registry.ts';
 import { CLAIM_LABEL } from '../../report/labels.ts';
 import { redactDeep } from '../../report/redact.ts';
-import { loadEvidenceSnapshots } from '../../run/evidence-snapshots.ts';
+import { recordedEvidence } from '../../run/evidence-snapshots.ts';
 import { labHome } from '../../run/run-record.ts';
 
 export interface JudgeOptions {
@@ -26,18 +26,11 @@ export async function judgeCommand(opts: JudgeOptions, out: (s: string) => void)
   if (opts.question && !keys.includes(opts.question)) {
     throw new UsageError(`Unknown question "${opts.question}".`, `Use one of: ${keys.join(', ')}; or leave --question out to route each statement by its words.`);
   }
-  const recorded = await evidenceInUse();
+  const recorded = await recordedEvidence(labHome());
   const evidence = new Map([...recorded].map(([lab, r]) => [lab, r.evidence]));
   const results = statements.map((s) => judgeAlone(s, labs, evidence, (lab) => recorded.get(lab)?.target ?? 'local', opts.question));
   out(opts.json ? JSON.stringify(jsonOutput(results, recorded)) : textOutput(results, recorded));
   return 0;
-}
-
-/** A run's snapshot wins over the reference one for the same lab. */
-async function evidenceInUse(): Promise<Map<string, RecordedEvidence>> {
-  const merged = loadReferenceEvidence();
-  for (const [lab, snap] of await loadEvidenceSnapshots(labHome())) merged.set(lab, snap);
-  return merged;
 }
 
 function jsonOutput(results: StatementJudgement[], recorded: Map<string, RecordedEvidence>) {
